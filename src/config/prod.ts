@@ -1,0 +1,36 @@
+import type { EnvironmentInput } from './schema';
+
+/** Production: one NAT per AZ, deletion protection, prevent_destroy and longer retention. */
+export const prod: EnvironmentInput = {
+  environment: 'prod',
+  namePrefix: 'atlas-prod',
+  tier: 'production',
+  repository: 'github.com/atlas/platform-infra',
+  aws: { region: 'eu-west-1', accountId: '111122223333' },
+  state: {
+    bucket: 'atlas-terraform-state-111122223333',
+    lockTable: 'atlas-terraform-locks',
+    region: 'eu-west-1',
+    useLockfile: false,
+  },
+  ssmPrefix: '/atlas-prod/infra',
+  network: {
+    vpcCidr: '10.30.0.0/16',
+    availabilityZones: ['eu-west-1a', 'eu-west-1b'],
+    publicSubnetCidrs: ['10.30.0.0/24', '10.30.1.0/24'],
+    privateSubnetCidrs: ['10.30.10.0/24', '10.30.11.0/24'],
+    natGateways: 2,
+    flowLogRetentionInDays: 90,
+  },
+  dns: { domain: 'atlas.hari328.net', createHostedZone: true },
+  compute: { instanceType: 't3.medium', minSize: 1, maxSize: 4, rootVolumeSizeInGib: 30 },
+  loadBalancer: { deletionProtection: true, accessLogRetentionInDays: 90 },
+  identity: {
+    cognitoDomainPrefix: 'atlas-prod-auth',
+    googleClientId: 'atlas-prod-placeholder.apps.googleusercontent.com',
+    callbackHostnames: ['grafana.atlas.hari328.net', 'prometheus.atlas.hari328.net'],
+  },
+  alerting: { operatorEmail: 'ops@hari328.net', monthlyBudgetUsd: 600 },
+  logs: { retentionInDays: 90 },
+  protection: { deletionProtection: true, preventDestroy: true },
+};

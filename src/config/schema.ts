@@ -1,0 +1,150 @@
+/**
+ * The schema of one environment's configuration. Every difference between staging and prod is a
+ * value here; constructs receive these values, never the environment name.
+ */
+import { z } from 'zod';
+import { cidrContains, cidrsOverlap, parseCidr } from './cidr';
+import { accountId, awsRegion, cidr, dnsName, dnsNameProblem, email, retentionInDays, slug } from './rules';
+
+const network = z
+  .strictObject({
+    /** VPC range, between /16 and /28 as AWS allows. */
+    vpcCidr: cidr,
+    /** At least two distinct availability zones; subnets are created in this order. */
+    availabilityZones: z.array(z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/, {
+      error: 'is not an availability zone name. Fix: e.g. "eu-west-1a"',
+    })),
+    /** One public subnet per availability zone, inside the VPC. */
+    publicSubnetCidrs: z.array(cidr),
+    /** One private subnet per availability zone, inside the VPC. */
+    privateSubnetCidrs: z.array(cidr),
+    /** 1 shares one NAT gateway (cheaper); one per AZ survives an AZ outage. */
+    natGateways: z.number().int(),
+    flowLogRetentionInDays: retentionInDays,
+  })
+  .superRefine((net, ctx) => {
+    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    const azs = net.availabilityZones;
+    if (azs.length < 2) issue(['availabilityZones'], 'lists fewer than two availability zones. Fix: list two distinct zones, e.g. ["eu-west-1a", "eu-west-1b"]');
+    azs.forEach((az, i) => {
+      if (azs.indexOf(az) !== i) issue(['availabilityZones', i], `repeats "${az}". Fix: list each availability zone once`);
+    });
+    if (net.natGateways < 1 || net.natGateways > azs.length) {
+      issue(['natGateways'], `must be between 1 and the number of availability zones (${azs.length}). Fix: 1 for one shared NAT, ${azs.length} for one per AZ`);
+    }
+    const vpc = parseCidr(net.vpcCidr);
+    if (!vpc) return;
+    if (vpc.prefixLength < 16 || vpc.prefixLength > 28) {
+      issue(['vpcCidr'], `has prefix /${vpc.prefixLength}; AWS allows a VPC between /16 and /28. Fix: e.g. 10.20.0.0/16`);
+    }
+    const seen: { path: (string | number)[]; cidr: string }[] = [];
+    for (const kind of ['publicSubnetCidrs', 'privateSubnetCidrs'] as const) {
+      const list = net[kind];
+      if (list.length !== azs.length) {
+        issue([kind], `has ${list.length} subnets for ${azs.length} availability zones. Fix: give one subnet per zone, in zone order`);
+      }
+      list.forEach((subnet, i) => {
+        const block = parseCidr(subnet);
+        if (!block) return;
+        if (!cidrContains(vpc, block)) issue([kind, i], `is outside the VPC ${net.vpcCidr}. Fix: pick a range inside ${net.vpcCidr}`);
+        if (block.prefixLength > 28) issue([kind, i], `is /${block.prefixLength}; AWS subnets are /28 or larger. Fix: use /28 or a smaller prefix`);
+        const clash = seen.find((other) => cidrsOverlap(parseCidr(other.cidr)!, block));
+        if (clash) issue([kind, i], `overlaps ${clash.path.join('.')} (${clash.cidr}). Fix: give every subnet its own range`);
+        seen.push({ path: [kind, i], cidr: subnet });
+      });
+    }
+  });
+
+const state = z.strictObject({
+  /** S3 bucket that holds every stack's state (created by the bootstrap stack). */
+  bucket: slug(63),
+  /** DynamoDB table used for state locking. */
+  lockTable: z.string().regex(/^[a-zA-Z0-9_.-]{3,255}$/, { error: 'is not a DynamoDB table name. Fix: 3-255 of a-z, A-Z, 0-9, _ . -' }),
+  region: awsRegion,
+  /** Also lock through S3 itself (Terraform 1.10+), alongside the DynamoDB table. */
+  useLockfile: z.boolean(),
+});
+
+export const environmentSchema = z
+  .strictObject({
+    /** Value of the Environment tag and of resource names (staging keeps `dev`). */
+    environment: slug(16),
+    /** Prefix of every physical name, e.g. `poc-atlas-dev-alb`. */
+    namePrefix: slug(20),
+    /** Declared tier; production-only guarantees (deletion protection, Multi-AZ) follow it. */
+    tier: z.enum(['production', 'non-production']),
+    /** Source repository, written into the Repository tag. */
+    repository: z.string().min(1),
+    aws: z.strictObject({ region: awsRegion, accountId }),
+    state,
+    /** Prefix of the SSM parameters Layer 1 writes and Layer 2 reads, e.g. `/infra`. */
+    ssmPrefix: z.string().regex(/^(\/[a-zA-Z0-9_.-]+)+$/, {
+      error: 'is not an SSM path prefix. Fix: a path such as "/infra" with no trailing slash',
+    }),
+    network,
+    dns: z.strictObject({
+      /** Apex of the hosted zone and of the wildcard certificate. */
+      domain: dnsName,
+      /** Create the hosted zone (true) or look up an existing zone with this name (false). */
+      createHostedZone: z.boolean(),
+    }),
+    compute: z
+      .strictObject({
+        /** EC2 instance type of the ECS capacity provider's Auto Scaling group. */
+        instanceType: z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, { error: 'is not an EC2 instance type. Fix: e.g. "t3.medium"' }),
+        minSize: z.number().int().min(0),
+        maxSize: z.number().int().min(1),
+        rootVolumeSizeInGib: z.number().int().min(30, { error: 'is below 30 GiB, the ECS-optimized AMI minimum. Fix: 30 or more' }),
+      })
+      .refine((c) => c.minSize <= c.maxSize, { error: 'minSize exceeds maxSize. Fix: make minSize <= maxSize', path: ['minSize'] }),
+    loadBalancer: z.strictObject({
+      deletionProtection: z.boolean(),
+      accessLogRetentionInDays: z.number().int().min(1),
+    }),
+    identity: z.strictObject({
+      /** Hosted-UI domain prefix at amazoncognito.com. */
+      cognitoDomainPrefix: slug(63),
+      /** Google OAuth client id (public); its secret is the sensitive variable `google_client_secret`. */
+      googleClientId: z.string().regex(/^[\w-]+\.apps\.googleusercontent\.com$/, {
+        error: 'is not a Google OAuth client id. Fix: copy it from Google Cloud console, "<id>.apps.googleusercontent.com"',
+      }),
+      /** Hostnames whose ALB rules authenticate through Cognito (they get callback URLs). */
+      callbackHostnames: z.array(dnsName),
+    }),
+    alerting: z.strictObject({
+      operatorEmail: email,
+      monthlyBudgetUsd: z.number().positive({ error: 'must be a positive amount. Fix: e.g. 150' }),
+    }),
+    logs: z.strictObject({ retentionInDays }),
+    protection: z.strictObject({
+      /** Service-level deletion protection (ALB, RDS, Cognito, DynamoDB). */
+      deletionProtection: z.boolean(),
+      /** Terraform `prevent_destroy` on stateful resources. */
+      preventDestroy: z.boolean(),
+    }),
+  })
+  .superRefine((env, ctx) => {
+    env.identity.callbackHostnames.forEach((host, i) => {
+      if (!dnsNameProblem(host) && host !== env.dns.domain && !host.endsWith(`.${env.dns.domain}`)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['identity', 'callbackHostnames', i],
+          message: `is not under the domain ${env.dns.domain}. Fix: use a name ending in .${env.dns.domain}`,
+        });
+      }
+    });
+    env.network.availabilityZones.forEach((az, i) => {
+      if (!az.startsWith(env.aws.region)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['network', 'availabilityZones', i],
+          message: `is not in the region ${env.aws.region}. Fix: use a zone such as ${env.aws.region}a`,
+        });
+      }
+    });
+  });
+
+export type EnvironmentInput = z.input<typeof environmentSchema>;
+
+/** A validated environment, with the key it was loaded under (`staging`, `prod`). */
+export type EnvironmentConfig = z.output<typeof environmentSchema> & { readonly name: string };

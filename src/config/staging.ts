@@ -1,0 +1,40 @@
+import type { EnvironmentInput } from './schema';
+
+/**
+ * Staging reproduces the existing deployment, which still carries its proof-of-concept naming:
+ * environment `dev` and name prefix `poc-atlas-dev`. Renaming them would replace every resource,
+ * so the names stay until a planned migration.
+ */
+export const staging: EnvironmentInput = {
+  environment: 'dev',
+  namePrefix: 'poc-atlas-dev',
+  tier: 'non-production',
+  repository: 'github.com/atlas/platform-infra',
+  aws: { region: 'eu-west-1', accountId: '111122223333' },
+  state: {
+    bucket: 'atlas-terraform-state-111122223333',
+    lockTable: 'atlas-terraform-locks',
+    region: 'eu-west-1',
+    useLockfile: false,
+  },
+  ssmPrefix: '/infra',
+  network: {
+    vpcCidr: '10.20.0.0/16',
+    availabilityZones: ['eu-west-1a', 'eu-west-1b'],
+    publicSubnetCidrs: ['10.20.0.0/24', '10.20.1.0/24'],
+    privateSubnetCidrs: ['10.20.10.0/24', '10.20.11.0/24'],
+    natGateways: 1,
+    flowLogRetentionInDays: 14,
+  },
+  dns: { domain: 'hari328.net', createHostedZone: true },
+  compute: { instanceType: 't3.medium', minSize: 0, maxSize: 2, rootVolumeSizeInGib: 30 },
+  loadBalancer: { deletionProtection: false, accessLogRetentionInDays: 30 },
+  identity: {
+    cognitoDomainPrefix: 'poc-atlas-dev-auth',
+    googleClientId: 'atlas-dev-placeholder.apps.googleusercontent.com',
+    callbackHostnames: ['grafana.hari328.net', 'prometheus.hari328.net'],
+  },
+  alerting: { operatorEmail: 'ops@hari328.net', monthlyBudgetUsd: 150 },
+  logs: { retentionInDays: 14 },
+  protection: { deletionProtection: false, preventDestroy: false },
+};

@@ -1,0 +1,3 @@
+export * from './naming';
+export * from './platform-stack';
+export * from './tags';

@@ -1,0 +1,99 @@
+/**
+ * The base of every stack: AWS provider with the platform's default tags and account guard,
+ * state backend (S3 + DynamoDB, or local for the bootstrap), and readable resource addresses.
+ */
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { LocalBackend, S3Backend, TerraformDataSource, TerraformElement, TerraformOutput, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
+import type { Construct, Node } from 'constructs';
+import { platformTags, type TagInputs } from './tags';
+
+export interface StateBackendSettings {
+  readonly bucket: string;
+  readonly lockTable: string;
+  readonly region: string;
+  /** Also take S3-native lock files (Terraform 1.10+). */
+  readonly useLockfile: boolean;
+}
+
+export interface PlatformStackProps {
+  readonly region: string;
+  /** The only account this stack may touch; a wrong profile fails before planning. */
+  readonly accountId: string;
+  readonly tags: TagInputs;
+  /** Remote state in S3; omitted only by the bootstrap stack, which creates the bucket. */
+  readonly state?: StateBackendSettings;
+  /** State object key, e.g. `base-infra/staging/terraform.tfstate`. */
+  readonly stateKey?: string;
+}
+
+/** The state key of one layer in one environment. */
+export function stateKey(layer: string, environment: string): string {
+  return `${layer}/${environment}/terraform.tfstate`;
+}
+
+/** Where the bootstrap keeps its local state: the project root, so a fresh synth never wipes it. */
+export const BOOTSTRAP_LOCAL_STATE = '../../../terraform.bootstrap.tfstate';
+
+export class PlatformStack extends TerraformStack {
+  private readonly addresses = new Map<string, string>();
+
+  constructor(scope: Construct, id: string, props: PlatformStackProps) {
+    super(scope, id);
+    new AwsProvider(this, 'aws', {
+      region: props.region,
+      allowedAccountIds: [props.accountId],
+      defaultTags: [{ tags: platformTags(props.tags) }],
+    });
+    if (props.state) {
+      if (!props.stateKey) throw new Error(`stack ${id}: stateKey is required with an S3 state backend`);
+      new S3Backend(this, {
+        bucket: props.state.bucket,
+        key: props.stateKey,
+        region: props.state.region,
+        encrypt: true,
+        dynamodbTable: props.state.lockTable,
+      });
+      if (props.state.useLockfile) {
+        // Escape hatch: cdktf 0.21's S3Backend has no use_lockfile field (Terraform 1.10+).
+        this.addOverride('terraform.backend.s3.use_lockfile', true);
+      }
+    } else {
+      new LocalBackend(this, { path: BOOTSTRAP_LOCAL_STATE });
+    }
+  }
+
+  /**
+   * Addresses read like hand-written HCL: the construct path below the stack in snake case, with
+   * `this` dropped (`network/private_a` -> `aws_subnet.network_private_a`). An address used twice
+   * for the same kind of block fails synth, naming both constructs.
+   */
+  protected allocateLogicalId(element: TerraformElement | Node): string {
+    const node = TerraformElement.isTerraformElement(element) ? element.node : element;
+    const below = node.scopes.slice(node.scopes.indexOf(this) + 1).map((scope) => scope.node.id);
+    const parts = below.filter((id, i) => !(id === 'this' && i === below.length - 1 && below.length > 1));
+    const logicalId = parts.map(snakeCase).join('_');
+    const address = `${blockKind(element)}.${logicalId}`;
+    const owner = this.addresses.get(address);
+    if (owner !== undefined && owner !== node.path) {
+      throw new Error(`Terraform address ${address} is used by both ${owner} and ${node.path}. Fix: give one of the constructs another id`);
+    }
+    this.addresses.set(address, node.path);
+    return logicalId;
+  }
+}
+
+function snakeCase(id: string): string {
+  return id
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .toLowerCase();
+}
+
+function blockKind(element: TerraformElement | Node): string {
+  if (element instanceof TerraformResource) return `resource.${element.terraformResourceType}`;
+  if (element instanceof TerraformDataSource) return `data.${element.terraformResourceType}`;
+  if (element instanceof TerraformOutput) return 'output';
+  if (element instanceof TerraformVariable) return 'variable';
+  return 'element';
+}

@@ -1,0 +1,140 @@
+import { TerraformOutput, TerraformVariable } from 'cdktf';
+import type { Construct } from 'constructs';
+import type { EnvironmentConfig } from '../src/config/schema';
+import { OperatorAlerts } from '../src/constructs/alerting/operator-alerts';
+import { EcsCluster } from '../src/constructs/compute/ecs-cluster';
+import { DnsCertificate } from '../src/constructs/edge/dns-certificate';
+import { LoadBalancer } from '../src/constructs/edge/load-balancer';
+import { UserDirectory } from '../src/constructs/identity/user-directory';
+import { Network } from '../src/constructs/network/network';
+import { PlatformParametersWriter } from '../src/constructs/platform/platform-parameters-writer';
+import { SharedFileSystem } from '../src/constructs/storage/shared-file-system';
+import { Names } from '../src/core/naming';
+import { PlatformStack, stateKey } from '../src/core/platform-stack';
+
+export interface BaseInfraStackProps {
+  readonly env: EnvironmentConfig;
+}
+
+/**
+ * Layer 1: the shared platform every tenant runs on. Everything Layer 2 needs leaves this stack
+ * through SSM parameters, never through cross-stack references.
+ */
+export class BaseInfraStack extends PlatformStack {
+  constructor(scope: Construct, id: string, { env }: BaseInfraStackProps) {
+    super(scope, id, {
+      region: env.aws.region,
+      accountId: env.aws.accountId,
+      tags: { environment: env.environment, layer: 'base-infra', repository: env.repository },
+      state: env.state,
+      stateKey: stateKey('base-infra', env.name),
+    });
+    const names = new Names(env.namePrefix);
+    const { preventDestroy, deletionProtection } = env.protection;
+
+    const googleClientSecret = new TerraformVariable(this, 'google_client_secret', {
+      type: 'string',
+      sensitive: true,
+      nullable: false,
+      description: 'Google OAuth client secret of the Cognito identity provider (set TF_VAR_google_client_secret)',
+    });
+
+    const network = new Network(this, 'network', {
+      names,
+      region: env.aws.region,
+      cidr: env.network.vpcCidr,
+      availabilityZones: env.network.availabilityZones,
+      publicSubnetCidrs: env.network.publicSubnetCidrs,
+      privateSubnetCidrs: env.network.privateSubnetCidrs,
+      natGateways: env.network.natGateways,
+      flowLogRetentionInDays: env.network.flowLogRetentionInDays,
+    });
+    const ecs = new EcsCluster(this, 'ecs', {
+      names,
+      vpcId: network.vpc.id,
+      subnetIds: network.privateSubnetIds,
+      ...env.compute,
+    });
+    const dns = new DnsCertificate(this, 'dns', {
+      domain: env.dns.domain,
+      createHostedZone: env.dns.createHostedZone,
+      preventDestroy,
+    });
+    const edge = new LoadBalancer(this, 'alb', {
+      names,
+      accountId: env.aws.accountId,
+      vpcId: network.vpc.id,
+      vpcCidr: env.network.vpcCidr,
+      publicSubnetIds: network.publicSubnetIds,
+      certificateArn: dns.certificateArn,
+      deletionProtection: env.loadBalancer.deletionProtection,
+      accessLogRetentionInDays: env.loadBalancer.accessLogRetentionInDays,
+      preventDestroy,
+    });
+    const efs = new SharedFileSystem(this, 'efs', {
+      names,
+      vpcId: network.vpc.id,
+      vpcCidr: env.network.vpcCidr,
+      subnets: network.privateZonalSubnets,
+      preventDestroy,
+    });
+    const identity = new UserDirectory(this, 'cognito', {
+      names,
+      domainPrefix: env.identity.cognitoDomainPrefix,
+      googleClientId: env.identity.googleClientId,
+      googleClientSecret: googleClientSecret.stringValue,
+      callbackHostnames: env.identity.callbackHostnames,
+      deletionProtection,
+    });
+    const alerts = new OperatorAlerts(this, 'alerts', {
+      names,
+      accountId: env.aws.accountId,
+      operatorEmail: env.alerting.operatorEmail,
+      monthlyBudgetUsd: env.alerting.monthlyBudgetUsd,
+      environmentTag: env.environment,
+    });
+
+    new PlatformParametersWriter(this, 'ssm', {
+      prefix: env.ssmPrefix,
+      values: {
+        vpcId: network.vpc.id,
+        vpcCidr: network.vpc.cidrBlock,
+        publicSubnetIds: network.publicSubnetIds,
+        privateSubnetIds: network.privateSubnetIds,
+        hostedZoneId: dns.zoneId,
+        domainName: env.dns.domain,
+        acmCertArn: dns.certificateArn,
+        albArn: edge.alb.arn,
+        albDnsName: edge.alb.dnsName,
+        albZoneId: edge.alb.zoneId,
+        albSecurityGroupId: edge.securityGroup.id,
+        albListenerArn: edge.httpsListener.arn,
+        clusterArn: ecs.cluster.arn,
+        clusterName: ecs.cluster.name,
+        efsId: efs.fileSystem.id,
+        efsClientSecurityGroupId: efs.clientSecurityGroup.id,
+        operatorTopicArn: alerts.topic.arn,
+        operatorTopicKmsKeyArn: alerts.key.arn,
+        cognitoUserPoolArn: identity.userPool.arn,
+        cognitoUserPoolClientId: identity.client.id,
+        cognitoUserPoolDomain: identity.domain.domain,
+      },
+    });
+
+    const outputs: [string, string | string[], string][] = [
+      ['vpc_id', network.vpc.id, 'ID of the shared VPC'],
+      ['private_subnet_ids', network.privateSubnetIds, 'Private subnets where services run'],
+      ['public_subnet_ids', network.publicSubnetIds, 'Public subnets of the ALB and NAT gateways'],
+      ['cluster_name', ecs.cluster.name, 'Shared ECS cluster'],
+      ['alb_dns_name', edge.alb.dnsName, 'DNS name of the shared ALB (alias records point here)'],
+      ['https_listener_arn', edge.httpsListener.arn, 'HTTPS listener where tenants add host-header rules'],
+      ['hosted_zone_id', dns.zoneId, 'Route53 zone of the platform domain'],
+      ['certificate_arn', dns.certificateArn, 'Validated wildcard certificate'],
+      ['efs_id', efs.fileSystem.id, 'Shared EFS file system'],
+      ['cognito_hosted_ui', `https://${identity.domain.domain}.auth.${env.aws.region}.amazoncognito.com`, 'Cognito hosted UI (Google login)'],
+      ['operator_topic_arn', alerts.topic.arn, 'SNS topic for alarms and budget alerts'],
+      ['ssm_prefix', env.ssmPrefix, 'Prefix of the SSM parameters Layer 2 reads'],
+    ];
+    for (const [name, value, description] of outputs) new TerraformOutput(this, name, { value, description });
+  }
+}

@@ -1,0 +1,42 @@
+import { TerraformOutput } from 'cdktf';
+import type { Construct } from 'constructs';
+import { LockTable } from '../src/constructs/storage/lock-table';
+import { SecureBucket } from '../src/constructs/storage/secure-bucket';
+import { PlatformStack, type StateBackendSettings } from '../src/core/platform-stack';
+
+export interface BootstrapStackProps {
+  readonly state: StateBackendSettings;
+  readonly accountId: string;
+  readonly repository: string;
+}
+
+/**
+ * Layer 0: the S3 bucket and DynamoDB table that hold every other stack's state. It starts with
+ * local state (the bucket does not exist yet); the README shows how to move that state into the
+ * bucket once it does. Both are protected from destroy in every environment: losing them loses
+ * the state of the whole platform.
+ */
+export class BootstrapStack extends PlatformStack {
+  constructor(scope: Construct, id: string, props: BootstrapStackProps) {
+    super(scope, id, {
+      region: props.state.region,
+      accountId: props.accountId,
+      tags: { environment: 'shared', layer: 'bootstrap', repository: props.repository },
+    });
+    const bucket = new SecureBucket(this, 'state', {
+      bucketName: props.state.bucket,
+      noncurrentVersionExpiryInDays: 365,
+      preventDestroy: true,
+    });
+    const table = new LockTable(this, 'lock', { tableName: props.state.lockTable });
+
+    new TerraformOutput(this, 'state_bucket', {
+      value: bucket.bucket.bucket,
+      description: 'S3 bucket holding the Terraform state of every stack',
+    });
+    new TerraformOutput(this, 'lock_table', {
+      value: table.table.name,
+      description: 'DynamoDB table used for Terraform state locking',
+    });
+  }
+}
