@@ -17,6 +17,11 @@ const SECRET_SHAPES: ReadonlyArray<[string, RegExp]> = [
   ['GitHub token', /\bgh[pousr]_[A-Za-z0-9]{30,}\b/],
 ];
 
+/** True when a key names a credential (`DB_PASSWORD`, `apiKey`, ...). */
+export function looksLikeSecretKey(key: string): boolean {
+  return SECRET_KEY.test(key);
+}
+
 export interface SecretFinding {
   /** Dotted path of the offending value, e.g. `identity.googleClientSecret`. */
   readonly path: string;

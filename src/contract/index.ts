@@ -1,1 +1,2 @@
 export * from './platform-parameters';
+export * from './listener-priorities';

@@ -13,12 +13,18 @@ export interface PlatformParametersProps {
  * stack that uses it plans and applies on its own. Only the parameters asked for are read.
  */
 export class PlatformParameters extends Construct {
-  private readonly prefix: string;
+  /** Environment prefix such as `/infra`. */
+  readonly prefix: string;
   private readonly lookups = new Map<PlatformParameter, DataAwsSsmParameter>();
 
   constructor(scope: Construct, id: string, props: PlatformParametersProps) {
     super(scope, id);
     this.prefix = props.prefix;
+  }
+
+  /** Full name of a parameter, e.g. `/infra/alb-listener-arn`. */
+  nameOf(parameter: PlatformParameter): string {
+    return parameterName(this.prefix, parameter);
   }
 
   /** A String parameter's value. */

@@ -1,0 +1,260 @@
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
+import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
+import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
+import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { Fn, TerraformVariable } from 'cdktf';
+import { Construct } from 'constructs';
+import { looksLikeSecretKey } from '../../config/secrets';
+import type { Names } from '../../core/naming';
+import type { Statement } from '../iam/policies';
+import type { PlatformParameters } from '../platform/platform-parameters';
+import { AlbRoute } from './alb-route';
+import { EcrRepository } from './ecr-repository';
+import { type AlarmAction, AlarmSet, notifyTopic } from './service-alarms';
+import { ServiceRoles } from './service-roles';
+
+/** Public route of a service on the shared ALB. */
+export interface ServiceRoute {
+  readonly hostname: string;
+  /** From the listener-priority registry (src/contract/listener-priorities.ts). */
+  readonly priority: number;
+  /** Also take every request no other rule matches, at this lowest priority. @default - no catch-all */
+  readonly catchAllPriority?: number;
+  /** @default '/health' */
+  readonly healthCheckPath?: string;
+  /** Require a Cognito (Google) login first. @default false */
+  readonly authenticate?: boolean;
+  /** @default true */
+  readonly createDnsRecord?: boolean;
+}
+
+/** An EFS access point mounted into the container, encrypted in transit and authorized by IAM. */
+export interface EfsMount {
+  readonly name: string;
+  readonly accessPointId: string;
+  readonly accessPointArn: string;
+  readonly containerPath: string;
+}
+
+export interface TenantServiceProps {
+  readonly names: Names;
+  /** Layer 1 values, read from SSM. */
+  readonly platform: PlatformParameters;
+  /** Kebab-case service name, part of every physical name (`<prefix>-<serviceName>`). */
+  readonly serviceName: string;
+  readonly containerPort: number;
+  /** Image reference. @default - a Terraform variable `<id>_image`, set with `-var` or TF_VAR_ */
+  readonly image?: string;
+  /** @default 256 */
+  readonly cpu?: number;
+  /** @default 512 */
+  readonly memory?: number;
+  /** @default 1 */
+  readonly desiredCount?: number;
+  /** Plain settings; a secret-looking name is refused (use `secrets`). @default - none */
+  readonly environment?: Readonly<Record<string, string>>;
+  /** Variable name -> Secrets Manager/SSM ARN, injected through `valueFrom`. @default - none */
+  readonly secrets?: Readonly<Record<string, string>>;
+  readonly command?: string[];
+  readonly entryPoint?: string[];
+  /** Behind the shared ALB; omit for an internal service. @default - not routed */
+  readonly route?: ServiceRoute;
+  readonly logRetentionInDays: number;
+  /** Create an ECR repository for the image. @default false */
+  readonly ecrRepository?: boolean;
+  /** What the application may do (least privilege). @default - nothing */
+  readonly taskStatements?: readonly Statement[];
+  /** Security groups attached next to the service's own. @default - none */
+  readonly securityGroupIds?: readonly string[];
+  /** EFS access points to mount (the file system is Layer 1's). @default - none */
+  readonly efsMounts?: readonly EfsMount[];
+  /** @default true */
+  readonly readonlyRootFilesystem?: boolean;
+  /** Other container ports (no ALB), e.g. OTLP 4317. @default - none */
+  readonly extraPorts?: readonly number[];
+  /** Cloud Map service to register tasks in. @default - none */
+  readonly serviceRegistryArn?: string;
+  /** @default - notify the operator topic from Layer 1 */
+  readonly alarmAction?: AlarmAction;
+}
+
+/**
+ * An ECS Fargate service on the shared platform: task definition, service in private subnets
+ * without public IPs, optional ALB route and ECR repository, least-privilege roles, log group
+ * and CPU/memory (and target health) alarms. Every platform value comes from SSM.
+ */
+export class TenantService extends Construct {
+  readonly service: EcsService;
+  readonly securityGroup: SecurityGroup;
+  readonly roles: ServiceRoles;
+  readonly route?: AlbRoute;
+  readonly repository?: EcrRepository;
+
+  constructor(scope: Construct, id: string, props: TenantServiceProps) {
+    super(scope, id);
+    validate(props);
+    const { names, platform, serviceName } = props;
+    const fullName = names.of(serviceName);
+    const secrets = Object.entries(props.secrets ?? {}).sort(([a], [b]) => a.localeCompare(b));
+    const efsMounts = props.efsMounts ?? [];
+
+    if (props.ecrRepository) this.repository = new EcrRepository(this, 'repository', { repositoryName: fullName });
+    const image =
+      props.image ??
+      new TerraformVariable(this, 'image', {
+        type: 'string',
+        description: `Image of ${serviceName}, e.g. <account>.dkr.ecr.<region>.amazonaws.com/${fullName}:<tag>`,
+      }).stringValue;
+
+    const region = new DataAwsRegion(this, 'region', {});
+    const account = new DataAwsCallerIdentity(this, 'account', {});
+    const logGroup = new CloudwatchLogGroup(this, 'logs', { name: `/ecs/${fullName}`, retentionInDays: props.logRetentionInDays });
+    const efsStatements: Statement[] = efsMounts.map((mount) => ({
+      Effect: 'Allow',
+      Action: ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'],
+      Resource: `arn:aws:elasticfilesystem:${region.name}:${account.accountId}:file-system/${platform.get('efsId')}`,
+      Condition: { StringEquals: { 'elasticfilesystem:AccessPointArn': mount.accessPointArn } },
+    }));
+    this.roles = new ServiceRoles(this, 'roles', {
+      names,
+      serviceName,
+      logGroupArn: logGroup.arn,
+      secretArns: secrets.map(([, arn]) => arn),
+      taskStatements: [...(props.taskStatements ?? []), ...efsStatements],
+    });
+
+    this.securityGroup = new SecurityGroup(this, 'security_group', {
+      name: fullName,
+      description: `${serviceName} tasks`,
+      vpcId: platform.get('vpcId'),
+      ingress: props.route
+        ? [{ description: 'From the shared ALB', protocol: 'tcp', fromPort: props.containerPort, toPort: props.containerPort, securityGroups: [platform.get('albSecurityGroupId')] }]
+        : [],
+      egress: [{ description: 'AWS APIs, registries and platform services', protocol: '-1', fromPort: 0, toPort: 0, cidrBlocks: ['0.0.0.0/0'] }],
+      tags: { Name: fullName },
+    });
+
+    const taskDefinition = new EcsTaskDefinition(this, 'task', {
+      family: fullName,
+      networkMode: 'awsvpc',
+      requiresCompatibilities: ['FARGATE'],
+      cpu: String(props.cpu ?? 256),
+      memory: String(props.memory ?? 512),
+      executionRoleArn: this.roles.executionRole.arn,
+      taskRoleArn: this.roles.taskRole.arn,
+      runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: 'X86_64' },
+      volume: efsMounts.map((mount) => ({
+        name: mount.name,
+        efsVolumeConfiguration: {
+          fileSystemId: platform.get('efsId'),
+          transitEncryption: 'ENABLED',
+          authorizationConfig: { accessPointId: mount.accessPointId, iam: 'ENABLED' },
+        },
+      })),
+      containerDefinitions: Fn.jsonencode([
+        {
+          name: serviceName,
+          image,
+          essential: true,
+          privileged: false,
+          readonlyRootFilesystem: props.readonlyRootFilesystem ?? true,
+          portMappings: [props.containerPort, ...(props.extraPorts ?? [])].map((port) => ({ containerPort: port, protocol: 'tcp' })),
+          environment: Object.entries(props.environment ?? {}).sort(([a], [b]) => a.localeCompare(b)).map(([name, value]) => ({ name, value })),
+          secrets: secrets.map(([name, valueFrom]) => ({ name, valueFrom })),
+          mountPoints: efsMounts.map((mount) => ({ sourceVolume: mount.name, containerPath: mount.containerPath, readOnly: false })),
+          ...(props.command ? { command: props.command } : {}),
+          ...(props.entryPoint ? { entryPoint: props.entryPoint } : {}),
+          linuxParameters: { initProcessEnabled: true },
+          logConfiguration: {
+            logDriver: 'awslogs',
+            options: { 'awslogs-group': logGroup.name, 'awslogs-region': region.name, 'awslogs-stream-prefix': serviceName },
+          },
+        },
+      ]),
+    });
+
+    if (props.route) {
+      this.route = new AlbRoute(this, 'route', {
+        names,
+        serviceName,
+        platform,
+        hostname: props.route.hostname,
+        containerPort: props.containerPort,
+        healthCheckPath: props.route.healthCheckPath ?? '/health',
+        priority: props.route.priority,
+        catchAllPriority: props.route.catchAllPriority,
+        authenticate: props.route.authenticate ?? false,
+        createDnsRecord: props.route.createDnsRecord ?? true,
+      });
+    }
+
+    this.service = new EcsService(this, 'service', {
+      name: serviceName,
+      cluster: platform.get('clusterArn'),
+      taskDefinition: taskDefinition.arn,
+      desiredCount: props.desiredCount ?? 1,
+      capacityProviderStrategy: [{ capacityProvider: 'FARGATE', weight: 1, base: 1 }],
+      networkConfiguration: {
+        subnets: platform.list('privateSubnetIds'),
+        securityGroups: [this.securityGroup.id, ...(props.securityGroupIds ?? [])],
+        assignPublicIp: false,
+      },
+      deploymentCircuitBreaker: { enable: true, rollback: true },
+      deploymentMinimumHealthyPercent: 100,
+      deploymentMaximumPercent: 200,
+      propagateTags: 'SERVICE',
+      enableExecuteCommand: false,
+      ...(this.route
+        ? {
+            loadBalancer: [{ targetGroupArn: this.route.targetGroup.arn, containerName: serviceName, containerPort: props.containerPort }],
+            healthCheckGracePeriodSeconds: 60,
+          }
+        : {}),
+      ...(props.serviceRegistryArn ? { serviceRegistries: { registryArn: props.serviceRegistryArn } } : {}),
+    });
+
+    this.addAlarms(props, fullName);
+  }
+
+  private addAlarms(props: TenantServiceProps, fullName: string): void {
+    const { platform } = props;
+    const service = { ClusterName: platform.get('clusterName'), ServiceName: this.service.name };
+    const targetHealth = this.route
+      ? [{
+          id: 'unhealthy_targets',
+          description: `${props.serviceName}: at least one target failed its health check`,
+          namespace: 'AWS/ApplicationELB',
+          metricName: 'UnHealthyHostCount',
+          dimensions: { TargetGroup: this.route.targetGroup.arnSuffix, LoadBalancer: Fn.element(Fn.split(':loadbalancer/', platform.get('albArn')), 1) },
+          statistic: 'Maximum' as const,
+          threshold: 0,
+          comparison: 'GreaterThanThreshold' as const,
+        }]
+      : [];
+    new AlarmSet(this, 'alarms', {
+      namePrefix: fullName,
+      action: props.alarmAction ?? notifyTopic(platform.get('operatorTopicArn')),
+      alarms: [
+        { id: 'cpu_high', description: `${props.serviceName}: CPU above 80%`, namespace: 'AWS/ECS', metricName: 'CPUUtilization', dimensions: service, statistic: 'Average', threshold: 80, comparison: 'GreaterThanThreshold' },
+        { id: 'memory_high', description: `${props.serviceName}: memory above 85%`, namespace: 'AWS/ECS', metricName: 'MemoryUtilization', dimensions: service, statistic: 'Average', threshold: 85, comparison: 'GreaterThanThreshold' },
+        ...targetHealth,
+      ],
+    });
+  }
+}
+
+function validate(props: TenantServiceProps): void {
+  if (!/^[a-z][a-z0-9-]*[a-z0-9]$/.test(props.serviceName)) {
+    throw new Error(`TenantService serviceName = "${props.serviceName}" is not kebab-case. Fix: lowercase letters, digits and hyphens, e.g. "events-api"`);
+  }
+  for (const key of Object.keys(props.environment ?? {})) {
+    if (looksLikeSecretKey(key)) {
+      throw new Error(`TenantService ${props.serviceName}: environment.${key} looks like a secret in a plain environment variable. Fix: move it to secrets (a Secrets Manager ARN injected through valueFrom)`);
+    }
+  }
+  if (!Number.isInteger(props.containerPort) || props.containerPort < 1 || props.containerPort > 65535) {
+    throw new Error(`TenantService ${props.serviceName}: containerPort = ${props.containerPort} is not a TCP port. Fix: 1-65535`);
+  }
+}
