@@ -49,7 +49,7 @@ const network = z
         if (!cidrContains(vpc, block)) issue([kind, i], `is outside the VPC ${net.vpcCidr}. Fix: pick a range inside ${net.vpcCidr}`);
         if (block.prefixLength > 28) issue([kind, i], `is /${block.prefixLength}; AWS subnets are /28 or larger. Fix: use /28 or a smaller prefix`);
         const clash = seen.find((other) => cidrsOverlap(parseCidr(other.cidr)!, block));
-        if (clash) issue([kind, i], `overlaps ${clash.path.join('.')} (${clash.cidr}). Fix: give every subnet its own range`);
+        if (clash) issue([kind, i], `overlaps network.${clash.path.join('.')} (${clash.cidr}). Fix: give every subnet its own range`);
         seen.push({ path: [kind, i], cidr: subnet });
       });
     }
