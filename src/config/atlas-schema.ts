@@ -121,7 +121,9 @@ export function checkAtlasAgainstEnvironment(env: EnvironmentView, ctx: z.Refine
     issue(['hostnames', 'kafkaUi'], `is behind a Cognito login but not in identity.callbackHostnames. Fix: add "${kafkaUi}" to identity.callbackHostnames`);
   }
   const azs = env.network.availabilityZones.length;
-  if (env.atlas.msk.brokers % azs !== 0) {
-    issue(['msk', 'brokers'], `is not a multiple of the ${azs} availability zones. Fix: use ${azs * Math.max(1, Math.round(env.atlas.msk.brokers / azs))}`);
+  const brokers = env.atlas.msk.brokers;
+  if (brokers % azs !== 0) {
+    const below = Math.max(azs, Math.floor(brokers / azs) * azs);
+    issue(['msk', 'brokers'], `is not a multiple of the ${azs} availability zones. Fix: use ${below} or ${Math.ceil(brokers / azs) * azs}`);
   }
 }
