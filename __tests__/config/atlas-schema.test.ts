@@ -59,7 +59,7 @@ describe('atlas configuration', () => {
   });
 
   test('rejects a PostgreSQL version the parameter group family cannot follow', () => {
-    expect(errorOf(withAtlas(prod, (a) => ({ ...a, rds: { ...a.rds, engineVersion: '16' } })), 'prod')).toContain('atlas.rds.engineVersion = "16" is not a supported PostgreSQL version');
+    expect(errorOf(withAtlas(prod, (a) => ({ ...a, rds: { ...a.rds, engineVersion: '16.x' } })), 'prod')).toContain('atlas.rds.engineVersion = "16.x" is not a supported PostgreSQL version');
   });
 
   test('rejects a broker count that does not spread over the availability zones', () => {

@@ -64,8 +64,11 @@ const rds = z
     allocatedStorageInGib: z.number().int().min(20, { error: 'is below 20 GiB, the gp3 minimum. Fix: 20 or more' }),
     /** Storage autoscaling ceiling. */
     maxAllocatedStorageInGib: z.number().int(),
-    /** PostgreSQL major.minor, e.g. "16.4"; the parameter group family follows the major. */
-    engineVersion: z.string().regex(/^(1[3-7])\.\d+$/, { error: 'is not a supported PostgreSQL version. Fix: a major 13-17 with its minor, e.g. "16.4"' }),
+    /**
+     * PostgreSQL major ("16", RDS picks the current minor and auto minor upgrades keep it current
+     * without a Terraform diff) or a pinned major.minor ("16.4"). The parameter group family follows the major.
+     */
+    engineVersion: z.string().regex(/^(1[3-7])(\.\d+)?$/, { error: 'is not a supported PostgreSQL version. Fix: a major 13-17, e.g. "16", or major.minor, e.g. "16.4"' }),
     databaseName: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, { error: 'is not a PostgreSQL database name. Fix: lowercase letters, digits and underscores, e.g. "dashboard"' }),
     multiAz: z.boolean(),
     publiclyAccessible: z.boolean(),

@@ -56,7 +56,8 @@ export const prod: EnvironmentInput = {
       instanceClass: 'db.m6g.large',
       allocatedStorageInGib: 100,
       maxAllocatedStorageInGib: 500,
-      engineVersion: '16.4',
+      // Major only: a pinned minor would fight the automatic minor upgrades (a downgrade in every plan).
+      engineVersion: '16',
       databaseName: 'dashboard',
       multiAz: true,
       publiclyAccessible: false,

@@ -57,7 +57,8 @@ export const staging: EnvironmentInput = {
       instanceClass: 'db.t4g.medium',
       allocatedStorageInGib: 20,
       maxAllocatedStorageInGib: 100,
-      engineVersion: '16.4',
+      // Major only: a pinned minor would fight the automatic minor upgrades (a downgrade in every plan).
+      engineVersion: '16',
       databaseName: 'dashboard',
       multiAz: false,
       // The existing deployment keeps its publicly reachable placement, limited to these ranges.

@@ -13,7 +13,7 @@ export interface PostgresDatabaseProps {
   readonly names: Names;
   /** Suffix of the identifier: `<prefix>-<name>`. */
   readonly name: string;
-  /** PostgreSQL `major.minor`, e.g. "16.4"; the parameter group family follows the major. */
+  /** PostgreSQL major ("16") or `major.minor` ("16.4"); the parameter group family follows the major. */
   readonly engineVersion: string;
   readonly instanceClass: string;
   readonly allocatedStorageInGib: number;
@@ -54,8 +54,8 @@ export class PostgresDatabase extends Construct {
   constructor(scope: Construct, id: string, props: PostgresDatabaseProps) {
     super(scope, id);
     const cidrs = props.allowedCidrs ?? [];
-    const major = /^(\d+)\.\d+$/.exec(props.engineVersion)?.[1];
-    if (!major) throw new Error(`PostgresDatabase engineVersion = "${props.engineVersion}" is not major.minor. Fix: e.g. "16.4"`);
+    const major = /^(\d+)(\.\d+)?$/.exec(props.engineVersion)?.[1];
+    if (!major) throw new Error(`PostgresDatabase engineVersion = "${props.engineVersion}" is not a PostgreSQL version. Fix: e.g. "16" or "16.4"`);
     if (props.publiclyAccessible && cidrs.length === 0) {
       throw new Error('PostgresDatabase publiclyAccessible = true with no allowedCidrs. Fix: list the ranges allowed to reach the database');
     }
