@@ -79,8 +79,9 @@ export class KafkaCluster extends Construct {
 
     const logGroup = new CloudwatchLogGroup(this, 'broker_logs', { name: `/msk/${this.clusterName}`, retentionInDays: props.logRetentionInDays });
     // Public access needs ACL enforcement on; IAM access control ignores Kafka ACLs, so this is safe.
+    // The version is in the name: a version change replaces the configuration, created before the old one goes.
     const configuration = new MskConfiguration(this, 'configuration', {
-      name: this.clusterName,
+      name: `${this.clusterName}-${props.kafkaVersion.replace(/\./g, '-')}`,
       kafkaVersions: [props.kafkaVersion],
       serverProperties: ['allow.everyone.if.no.acl.found=false', 'auto.create.topics.enable=false', ''].join('\n'),
       lifecycle: { createBeforeDestroy: true },
