@@ -1,5 +1,6 @@
 /** The single factory that wires every stack of every selected environment. */
 import type { App } from 'cdktf';
+import { AtlasStack } from '../../stacks/atlas-stack';
 import { BaseInfraStack } from '../../stacks/base-infra-stack';
 import { BootstrapStack } from '../../stacks/bootstrap-stack';
 import type { EnvironmentConfig } from '../config/schema';
@@ -7,6 +8,7 @@ import type { EnvironmentConfig } from '../config/schema';
 export interface PlatformStacks {
   readonly bootstrap: BootstrapStack;
   readonly baseInfra: Record<string, BaseInfraStack>;
+  readonly atlas: Record<string, AtlasStack>;
 }
 
 /** Adds the bootstrap stack and, per environment, its layer stacks named `<layer>-<env>`. */
@@ -19,10 +21,14 @@ export function addPlatformStacks(app: App, environments: readonly EnvironmentCo
     repository: first.repository,
   });
   const baseInfra: Record<string, BaseInfraStack> = {};
+  const atlas: Record<string, AtlasStack> = {};
   for (const env of environments) {
     const base = new BaseInfraStack(app, `base-infra-${env.name}`, { env });
     base.addDependency(bootstrap);
     baseInfra[env.name] = base;
+    // Ordering only: the Atlas layer reads base-infra through SSM, never through references.
+    atlas[env.name] = new AtlasStack(app, `atlas-${env.name}`, { env });
+    atlas[env.name].addDependency(base);
   }
-  return { bootstrap, baseInfra };
+  return { bootstrap, baseInfra, atlas };
 }

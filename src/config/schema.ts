@@ -3,6 +3,7 @@
  * value here; constructs receive these values, never the environment name.
  */
 import { z } from 'zod';
+import { atlasSchema, checkAtlasAgainstEnvironment } from './atlas-schema';
 import { cidrContains, cidrsOverlap, parseCidr } from './cidr';
 import { accountId, awsRegion, cidr, dnsName, dnsNameProblem, email, retentionInDays, slug } from './rules';
 
@@ -122,8 +123,11 @@ export const environmentSchema = z
       /** Terraform `prevent_destroy` on stateful resources. */
       preventDestroy: z.boolean(),
     }),
+    /** Layer 2 Atlas workloads (src/config/atlas-schema.ts). */
+    atlas: atlasSchema,
   })
   .superRefine((env, ctx) => {
+    checkAtlasAgainstEnvironment(env, ctx);
     env.identity.callbackHostnames.forEach((host, i) => {
       if (!dnsNameProblem(host) && host !== env.dns.domain && !host.endsWith(`.${env.dns.domain}`)) {
         ctx.addIssue({
