@@ -101,6 +101,7 @@ describe('base-infra stack', () => {
     expect(client.callback_urls).toEqual([
       'https://grafana.hari328.net/oauth2/idpresponse',
       'https://prometheus.hari328.net/oauth2/idpresponse',
+      'https://kafka-ui.hari328.net/oauth2/idpresponse',
     ]);
     expect(client.generate_secret).toBe(true);
   });
