@@ -17,6 +17,11 @@ const SECRET_SHAPES: ReadonlyArray<[string, RegExp]> = [
   ['GitHub token', /\bgh[pousr]_[A-Za-z0-9]{30,}\b/],
 ];
 
+/** True when a key or variable name would hold a credential if its value were a literal. */
+export function isSecretLikeKey(key: string): boolean {
+  return SECRET_KEY.test(key);
+}
+
 export interface SecretFinding {
   /** Dotted path of the offending value, e.g. `identity.googleClientSecret`. */
   readonly path: string;

@@ -1,0 +1,42 @@
+/**
+ * Waivers: the findings the platform accepts on purpose, as data. Each names the rule, the stack,
+ * the resource address and why the exception is safe (at least ten characters). Synth prints every
+ * waiver in use and lists it in cdktf.out/policy-report.json; a waiver that matches nothing in a
+ * stack that was checked fails synth, so stale exceptions cannot linger.
+ */
+
+export interface Waiver {
+  /** Rule id, e.g. `sg-no-public-ingress`. */
+  readonly rule: string;
+  /** Stack name, e.g. `base-infra-prod`. */
+  readonly stack: string;
+  /** Terraform address in that stack, e.g. `aws_security_group.alb_security_group`. */
+  readonly address: string;
+  /** Why the exception is safe. */
+  readonly reason: string;
+}
+
+const PUBLIC_EDGE_SG =
+  'The shared ALB is the public edge: it admits 80 (redirect only) and 443 (TLS 1.2+) from anywhere; every other group admits only VPC ranges or other groups.';
+const PUBLIC_EDGE_ALB =
+  'The one internet-facing load balancer by design (DESIGN.md): tenants reach users through its HTTPS listener; services behind it stay in private subnets.';
+
+/** Per-environment base-infra waivers (the same exception in every environment). */
+function baseInfra(env: string): Waiver[] {
+  return [
+    { rule: 'sg-no-public-ingress', stack: `base-infra-${env}`, address: 'aws_security_group.alb_security_group', reason: PUBLIC_EDGE_SG },
+    { rule: 'alb-internal', stack: `base-infra-${env}`, address: 'aws_lb.alb', reason: PUBLIC_EDGE_ALB },
+  ];
+}
+
+export const WAIVERS: readonly Waiver[] = [
+  {
+    rule: 'state-backend-secure',
+    stack: 'bootstrap',
+    address: 'terraform.backend.local',
+    reason:
+      'The bootstrap stack creates the state bucket and lock table, so it cannot keep its first state in them; README "Bootstrap" migrates it into the bucket after the first apply.',
+  },
+  ...baseInfra('staging'),
+  ...baseInfra('prod'),
+];
