@@ -1,5 +1,6 @@
 /**
- * `npm run policy -- <dir> [--tier <tier> | --tier <stack>=<tier>]... [--no-waivers] [--report <file>]`:
+ * `npm run policy -- <dir> [--tier <tier> | --tier <stack>=<tier>]... [--no-waivers] [--report <file>]`
+ * (or `--rules-table` for the README's table):
  * the pack over any directory of Terraform JSON, this app's or not. A stack's tier comes from
  * `--tier <stack>=<tier>`, else `--tier <tier>`, else the policy report a synth left in `<dir>`,
  * else production (the stricter bar).
@@ -8,7 +9,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { evaluate } from './evaluate';
 import { loadStacks } from './load-dir';
-import { failureMessage, REPORT_FILE, summaryLines, writeReport } from './report';
+import { RULES } from './pack';
+import { failureMessage, REPORT_FILE, rulesTable, summaryLines, writeReport } from './report';
 import type { Tier } from './types';
 import { WAIVERS } from './waivers';
 
@@ -54,6 +56,7 @@ function recordedTiers(target: string): Record<string, Tier> {
 }
 
 export function main(args: readonly string[], log: (line: string) => void): number {
+  if (args.includes('--rules-table')) return log(rulesTable(RULES)), 0;
   const options = parseArgs(args);
   const recorded = recordedTiers(options.target);
   const stacks = loadStacks(options.target).map((document) => ({

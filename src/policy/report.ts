@@ -61,3 +61,14 @@ export function writeReport(result: PackResult, file: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${JSON.stringify(reportJson(result), null, 2)}\n`);
 }
+
+/** The README's rules table, generated from the pack so the two cannot drift (a test compares them). */
+export function rulesTable(rules: readonly Rule[]): string {
+  const scope = (r: Rule) => (r.kind === 'resource' ? r.resourceTypes.map((t) => `\`${t}\``).join(', ') : r.kind === 'stack' ? 'whole stack' : 'all stacks of a run');
+  const waivable = (r: Rule) => ({ always: 'yes', 'non-production': 'non-production only', never: 'no' })[r.waivable ?? 'always'];
+  return [
+    '| rule | wants | applies to | public ids | waivable |',
+    '|---|---|---|---|---|',
+    ...rules.map((r) => `| \`${r.id}\` | ${r.property.replace(/\|/g, '\\|')} | ${scope(r)} | ${r.publicIds.join(', ') || '—'} | ${waivable(r)} |`),
+  ].join('\n');
+}

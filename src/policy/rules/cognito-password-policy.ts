@@ -9,7 +9,7 @@ export const cognitoPasswordPolicy: ResourceRule = {
   kind: 'resource',
   id: 'cognito-password-policy',
   property: `User-pool passwords are at least ${MIN_PASSWORD_LENGTH} characters and mix all four character classes.`,
-  publicIds: ['Cognito.1'],
+  publicIds: [],
   fix: `set password_policy { minimum_length = ${MIN_PASSWORD_LENGTH}, ${CLASSES.map((c) => `${c} = true`).join(', ')} }`,
   resourceTypes: ['aws_cognito_user_pool'],
   check: (pool) => {

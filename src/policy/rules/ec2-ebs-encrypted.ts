@@ -6,7 +6,7 @@ export const ec2EbsEncrypted: ResourceRule = {
   kind: 'resource',
   id: 'ec2-ebs-encrypted',
   property: 'Every EBS volume a launch template defines is encrypted.',
-  publicIds: ['CKV_AWS_8', 'AVD-AWS-0131', 'EC2.7'],
+  publicIds: ['CKV_AWS_8', 'AVD-AWS-0131'],
   fix: 'set ebs { encrypted = true } in every block_device_mappings entry of the launch template',
   resourceTypes: ['aws_launch_template'],
   check: (template) => {

@@ -7,7 +7,7 @@ export const iamNoAdminManagedPolicy: ResourceRule = {
   kind: 'resource',
   id: 'iam-no-admin-managed-policy',
   property: 'No role (task roles included), user or group gets an AWS administrator-level managed policy.',
-  publicIds: ['CKV_AWS_274', 'IAM.1'],
+  publicIds: ['CKV_AWS_274'],
   fix: 'attach a policy that lists only the actions the role needs',
   resourceTypes: ['aws_iam_role_policy_attachment', 'aws_iam_policy_attachment', 'aws_iam_user_policy_attachment', 'aws_iam_group_policy_attachment', 'aws_iam_role'],
   check: (resource) => {
