@@ -100,3 +100,32 @@ describe('values the pack cannot evaluate', () => {
     expect(evaluate([stack('s', d)], []).findings.find((f) => f.rule === 'iam-no-wildcard-admin')?.problem).toMatch(/allows Action "\*" on Resource "\*"/);
   });
 });
+
+describe('secrets the pack finds beyond key names', () => {
+  it('fails a secret-named variable with a literal default', () => {
+    const d = { variable: { db_password: { type: 'string', sensitive: true, default: 'hunter2-literal' } }, resource: {} };
+    expect(evaluate([stack('s', d)], []).findings.find((f) => f.rule === 'no-plaintext-secret')).toEqual({
+      rule: 'no-plaintext-secret',
+      stack: 's',
+      address: 'variable.db_password',
+      problem: 'variable.db_password.default is a literal value for a secret variable',
+    });
+  });
+
+  it('fails a Secrets Manager value wired into a plain environment variable', () => {
+    const container = { name: 'api', environment: [{ name: 'DATABASE_URL', value: '${aws_secretsmanager_secret_version.db.secret_string}' }] };
+    const d = doc([['aws_ecs_task_definition', 'api', { network_mode: 'awsvpc', container_definitions: JSON.stringify([container]) }]]);
+    expect(evaluate([stack('s', d)], []).findings.find((f) => f.rule === 'ecs-task-no-secret-env')?.problem).toBe('container "api": environment holds DATABASE_URL');
+  });
+
+  it('keeps a public port other than 80/443 a finding even where the web ports are waived', () => {
+    // GIVEN the public edge group, waived for 80/443, that also opens SSH to the world
+    const ingress = [80, 443, 22].map((port) => ({ description: `p${port}`, protocol: 'tcp', from_port: port, to_port: port, cidr_blocks: ['0.0.0.0/0'] }));
+    const d = doc([['aws_security_group', 'alb', { description: 'edge', ingress }]]);
+    const w = { rule: 'sg-public-web-ingress', stack: 's', address: 'aws_security_group.alb', reason: 'The public edge of the platform.' };
+    const result = evaluate([stack('s', d)], [w]);
+    // THEN the web ports are waived and SSH still fails
+    expect(result.waived.map((f) => f.problem)).toEqual(['ingress from the whole internet on port 80, port 443']);
+    expect(result.findings.find((f) => f.rule === 'sg-no-public-ingress')?.problem).toBe('ingress from the whole internet on port 22');
+  });
+});

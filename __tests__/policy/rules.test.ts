@@ -108,6 +108,11 @@ const CASES: Record<string, Case> = {
     nonCompliant: one([sg([{ description: 'ssh', from_port: 22, to_port: 22, protocol: 'tcp', cidr_blocks: ['0.0.0.0/0'] }])]),
     problem: /ingress from the whole internet on port 22/,
   },
+  'sg-public-web-ingress': {
+    compliant: one([sg([{ description: 'from VPC', from_port: 443, to_port: 443, protocol: 'tcp', cidr_blocks: ['10.0.0.0/16'] }])]),
+    nonCompliant: one([sg([{ description: 'https', from_port: 443, to_port: 443, protocol: 'tcp', ipv6_cidr_blocks: ['::/0'] }])]),
+    problem: /ingress from the whole internet on port 443/,
+  },
   'sg-descriptions': {
     compliant: one([sg([{ description: 'from ALB', from_port: 80, to_port: 80, protocol: 'tcp', cidr_blocks: ['10.0.0.0/16'] }])]),
     nonCompliant: one([sg([{ from_port: 80, to_port: 80, protocol: 'tcp', cidr_blocks: ['10.0.0.0/16'] }], 'Managed by Terraform')]),

@@ -97,9 +97,9 @@ describe('policy check during synth', () => {
     ]);
     expect(written.waivers.map((w) => `${w.stack} ${w.rule}`).sort()).toEqual([
       'base-infra-prod alb-internal',
-      'base-infra-prod sg-no-public-ingress',
+      'base-infra-prod sg-public-web-ingress',
       'base-infra-staging alb-internal',
-      'base-infra-staging sg-no-public-ingress',
+      'base-infra-staging sg-public-web-ingress',
       'bootstrap state-backend-secure',
     ]);
     for (const w of written.waivers) {

@@ -10,6 +10,7 @@ import { ec2ImdsHopLimit } from './rules/ec2-imds-hop-limit';
 import { ec2EbsEncrypted } from './rules/ec2-ebs-encrypted';
 import { ec2NoPublicIp } from './rules/ec2-no-public-ip';
 import { sgNoPublicIngress } from './rules/sg-no-public-ingress';
+import { sgPublicWebIngress } from './rules/sg-public-web-ingress';
 import { sgDescriptions } from './rules/sg-descriptions';
 import { vpcFlowLogs } from './rules/vpc-flow-logs';
 import { vpcDefaultSgClosed } from './rules/vpc-default-sg-closed';
@@ -77,6 +78,7 @@ export const RULES: readonly Rule[] = [
   ec2EbsEncrypted,
   ec2NoPublicIp,
   sgNoPublicIngress,
+  sgPublicWebIngress,
   sgDescriptions,
   vpcFlowLogs,
   vpcDefaultSgClosed,

@@ -17,14 +17,14 @@ export interface Waiver {
 }
 
 const PUBLIC_EDGE_SG =
-  'The shared ALB is the public edge: it admits 80 (redirect only) and 443 (TLS 1.2+) from anywhere; every other group admits only VPC ranges or other groups.';
+  'The shared ALB is the public edge: 80 only redirects to HTTPS and 443 serves TLS 1.2+; any other public port on it is still a finding (sg-no-public-ingress).';
 const PUBLIC_EDGE_ALB =
   'The one internet-facing load balancer by design (DESIGN.md): tenants reach users through its HTTPS listener; services behind it stay in private subnets.';
 
 /** Per-environment base-infra waivers (the same exception in every environment). */
 function baseInfra(env: string): Waiver[] {
   return [
-    { rule: 'sg-no-public-ingress', stack: `base-infra-${env}`, address: 'aws_security_group.alb_security_group', reason: PUBLIC_EDGE_SG },
+    { rule: 'sg-public-web-ingress', stack: `base-infra-${env}`, address: 'aws_security_group.alb_security_group', reason: PUBLIC_EDGE_SG },
     { rule: 'alb-internal', stack: `base-infra-${env}`, address: 'aws_lb.alb', reason: PUBLIC_EDGE_ALB },
   ];
 }

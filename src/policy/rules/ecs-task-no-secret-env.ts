@@ -18,7 +18,9 @@ export const ecsTaskNoSecretEnv: ResourceRule = {
       const bad = blockList(c.environment).filter((v) => {
         const name = String(v.name ?? '');
         const secretName = isSecretLikeKey(name) && !POINTER_NAME.test(name);
-        return secretName || findPlaintextSecrets(v.value).length > 0;
+        // A secret's value wired into plain environment is still a secret in the task definition.
+        const secretValue = typeof v.value === 'string' && /secret_string|aws_secretsmanager_secret_version/.test(v.value);
+        return secretName || secretValue || findPlaintextSecrets(v.value).length > 0;
       });
       return bad.length > 0 ? `environment holds ${bad.map((v) => String(v.name)).join(', ')}` : undefined;
     }),

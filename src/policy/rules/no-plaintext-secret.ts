@@ -1,5 +1,5 @@
-import { findPlaintextSecrets } from '../../config/secrets';
-import { asObject } from '../document';
+import { findPlaintextSecrets, isSecretLikeKey } from '../../config/secrets';
+import { asObject, isExpression } from '../document';
 import { decodeDocument } from '../hcl';
 import type { StackRule, Violation } from '../types';
 
@@ -16,14 +16,24 @@ export const noPlaintextSecret: StackRule = {
   publicIds: ['CKV_SECRET_*'],
   fix: 'pass the value as a sensitive Terraform variable (TF_VAR_...) or read it from Secrets Manager at runtime',
   check: ({ stack }) =>
-    stack.documents.flatMap((doc) =>
-      SECTIONS.flatMap((section) =>
+    stack.documents.flatMap((doc) => [
+      ...SECTIONS.flatMap((section) =>
         findPlaintextSecrets(expandDocuments(withoutMetadata(doc[section])), [section])
           .filter((f) => !SETTING_KEYS.has(f.path.split('.').pop() ?? ''))
           .map((f): Violation => ({ address: addressOf(f.path), problem: `${f.path} ${f.reason}` })),
       ),
-    ),
+      ...secretVariableDefaults(doc.variable),
+    ]),
 };
+
+/** `variable "db_password" { default = "..." }`: the key is `default`, so the name must tell. */
+function secretVariableDefaults(variables: unknown): Violation[] {
+  return Object.entries(asObject(variables) ?? {}).flatMap(([name, body]) => {
+    const fallback = asObject(body)?.default;
+    if (!isSecretLikeKey(name) || typeof fallback !== 'string' || fallback === '' || isExpression(fallback)) return [];
+    return [{ address: `variable.${name}`, problem: `variable.${name}.default is a literal value for a secret variable` }];
+  });
+}
 
 /** `resource.aws_x.name.attr...` is reported at `aws_x.name`, like the other rules. */
 function addressOf(path: string): string {
