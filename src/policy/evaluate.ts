@@ -37,21 +37,8 @@ export function evaluate(stacks: readonly CheckedStack[], waivers: readonly Waiv
   const waiverErrors: string[] = [];
   const usable: Waiver[] = [];
   waivers.forEach((w, i) => {
-    const label = `waiver ${i + 1} (${w.rule} on ${w.stack} ${w.address})`;
-    const rule = byId.get(w.rule);
-    const tier = tiers.get(w.stack);
-    const problem = !rule
-      ? `names an unknown rule. Fix: use one of the ids in src/policy/pack.ts`
-      : w.reason.trim().length < MIN_REASON_LENGTH
-        ? `has reason ${JSON.stringify(w.reason)}, shorter than ${MIN_REASON_LENGTH} characters. Fix: say why the exception is safe`
-        : rule.waivable === 'never'
-          ? `waives ${rule.id}, which cannot be waived. Fix: ${rule.fix}`
-          : rule.waivable === 'non-production' && tier === 'production'
-            ? `waives ${rule.id} in a production-tier stack, where it cannot be waived. Fix: ${rule.fix}`
-            : usable.some((u) => u.rule === w.rule && u.stack === w.stack && u.address === w.address)
-              ? 'repeats an earlier waiver. Fix: remove the duplicate'
-              : undefined;
-    if (problem) waiverErrors.push(`${label} ${problem}`);
+    const problem = waiverProblem(w, byId.get(w.rule), tiers.get(w.stack), usable);
+    if (problem) waiverErrors.push(`waiver ${i + 1} (${w.rule} on ${w.stack} ${w.address}) ${problem}`);
     else usable.push(w);
   });
 
@@ -77,6 +64,20 @@ export function evaluate(stacks: readonly CheckedStack[], waivers: readonly Waiv
     waived,
     waiverErrors,
   };
+}
+
+/** Why a waiver cannot be used, or undefined when it can. */
+function waiverProblem(w: Waiver, rule: Rule | undefined, tier: Tier | undefined, accepted: readonly Waiver[]): string | undefined {
+  if (!rule) return 'names an unknown rule. Fix: use one of the ids in src/policy/pack.ts';
+  if (w.reason.trim().length < MIN_REASON_LENGTH) {
+    return `has reason ${JSON.stringify(w.reason)}, shorter than ${MIN_REASON_LENGTH} characters. Fix: say why the exception is safe`;
+  }
+  if (rule.waivable === 'never') return `waives ${rule.id}, which cannot be waived. Fix: ${rule.fix}`;
+  if (rule.waivable === 'non-production' && tier === 'production') {
+    return `waives ${rule.id} in a production-tier stack, where it cannot be waived. Fix: ${rule.fix}`;
+  }
+  if (accepted.some((u) => u.rule === w.rule && u.stack === w.stack && u.address === w.address)) return 'repeats an earlier waiver. Fix: remove the duplicate';
+  return undefined;
 }
 
 /** Every non-compliant verdict of every rule, before waivers. */
