@@ -129,3 +129,18 @@ describe('secrets the pack finds beyond key names', () => {
     expect(result.findings.find((f) => f.rule === 'sg-no-public-ingress')?.problem).toBe('ingress from the whole internet on port 22');
   });
 });
+
+describe('what is not a plaintext secret', () => {
+  it('passes identifiers and settings whose names mention a secret, but not a credential-shaped value under them', () => {
+    // GIVEN settings and identifiers named like secrets WHEN the pack runs THEN they are not secrets
+    const db = { ...GOOD_DB, master_user_secret_kms_key_id: 'alias/aws/secretsmanager' };
+    const template = { metadata_options: { http_tokens: 'required' } };
+    const ok = doc([['aws_db_instance', 'db', db], ['aws_launch_template', 'lt', template], ['aws_efs_file_system', 'fs', { creation_token: 'atlas-efs' }]]);
+    expect(evaluate([stack('s', ok)], []).findings.filter((f) => f.rule === 'no-plaintext-secret')).toEqual([]);
+    // WHEN a real credential shape sits under such a name THEN it is still found
+    const leaked = doc([['aws_ssm_parameter', 'p', { name: 'x', value: 'x', key_id: 'AKIAABCDEFGHIJKLMNOP' }]]);
+    expect(evaluate([stack('s', leaked)], []).findings.find((f) => f.rule === 'no-plaintext-secret')?.problem).toBe(
+      'resource.aws_ssm_parameter.p.key_id looks like a AWS access key id',
+    );
+  });
+});

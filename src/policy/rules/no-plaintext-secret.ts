@@ -6,6 +6,15 @@ import type { StackRule, Violation } from '../types';
 /** Provider attributes whose names look secret but hold settings or idempotency keys, not credentials. */
 const SETTING_KEYS = new Set(['http_tokens', 'creation_token', 'client_token']);
 
+/** `master_user_secret_kms_key_id`, `secret_name`: identifiers of a secret, not the secret itself. */
+const IDENTIFIER_KEY = /_(arns?|ids?|names?)$/;
+
+/** Key-based findings on settings and identifiers are noise; shape-based ones ("looks like a ...") always count. */
+function isCredential(finding: { path: string; reason: string }): boolean {
+  const key = finding.path.split('.').pop() ?? '';
+  return finding.reason.startsWith('looks like') || !(SETTING_KEYS.has(key) || IDENTIFIER_KEY.test(key));
+}
+
 /** Sections of Terraform JSON a literal could sit in; `variable` only through its default. */
 const SECTIONS = ['resource', 'data', 'provider', 'locals', 'output', 'module', 'variable'];
 
@@ -19,7 +28,7 @@ export const noPlaintextSecret: StackRule = {
     stack.documents.flatMap((doc) => [
       ...SECTIONS.flatMap((section) =>
         findPlaintextSecrets(expandDocuments(withoutMetadata(doc[section])), [section])
-          .filter((f) => !SETTING_KEYS.has(f.path.split('.').pop() ?? ''))
+          .filter(isCredential)
           .map((f): Violation => ({ address: addressOf(f.path), problem: `${f.path} ${f.reason}` })),
       ),
       ...secretVariableDefaults(doc.variable),
