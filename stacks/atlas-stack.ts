@@ -39,6 +39,7 @@ export class AtlasStack extends PlatformStack {
       region: env.aws.region,
       accountId: env.aws.accountId,
       tags: { environment: env.environment, layer: 'atlas', repository: env.repository },
+      tier: env.tier,
       state: env.state,
       stateKey: stateKey('atlas', env.name),
     });

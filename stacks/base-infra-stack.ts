@@ -28,6 +28,7 @@ export class BaseInfraStack extends PlatformStack {
       tags: { environment: env.environment, layer: 'base-infra', repository: env.repository },
       state: env.state,
       stateKey: stateKey('base-infra', env.name),
+      tier: env.tier,
     });
     const names = new Names(env.namePrefix);
     const { preventDestroy, deletionProtection } = env.protection;

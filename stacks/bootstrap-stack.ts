@@ -22,6 +22,8 @@ export class BootstrapStack extends PlatformStack {
       region: props.state.region,
       accountId: props.accountId,
       tags: { environment: 'shared', layer: 'bootstrap', repository: props.repository },
+      // It holds the state of every environment, production included.
+      tier: 'production',
     });
     const bucket = new SecureBucket(this, 'state', {
       bucketName: props.state.bucket,

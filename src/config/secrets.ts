@@ -17,8 +17,8 @@ const SECRET_SHAPES: ReadonlyArray<[string, RegExp]> = [
   ['GitHub token', /\bgh[pousr]_[A-Za-z0-9]{30,}\b/],
 ];
 
-/** True when a key names a credential (`DB_PASSWORD`, `apiKey`, ...). */
-export function looksLikeSecretKey(key: string): boolean {
+/** True when a key or variable name would hold a credential if its value were a literal. */
+export function isSecretLikeKey(key: string): boolean {
   return SECRET_KEY.test(key);
 }
 

@@ -15,6 +15,9 @@ export interface StateBackendSettings {
   readonly useLockfile: boolean;
 }
 
+/** An environment's declared tier: production-only guarantees (and the policy pack) follow it, never a name. */
+export type Tier = 'production' | 'non-production';
+
 export interface PlatformStackProps {
   readonly region: string;
   /** The only account this stack may touch; a wrong profile fails before planning. */
@@ -24,6 +27,8 @@ export interface PlatformStackProps {
   readonly state?: StateBackendSettings;
   /** State object key, e.g. `base-infra/staging/terraform.tfstate`. */
   readonly stateKey?: string;
+  /** Tier the policy pack holds this stack to (deletion protection, Multi-AZ, public placement). @default 'production' */
+  readonly tier?: Tier;
 }
 
 /** The state key of one layer in one environment. */
@@ -36,9 +41,12 @@ export const BOOTSTRAP_LOCAL_STATE = '../../../terraform.bootstrap.tfstate';
 
 export class PlatformStack extends TerraformStack {
   private readonly addresses = new Map<string, string>();
+  /** The tier the policy pack checks this stack against. */
+  readonly tier: Tier;
 
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
     super(scope, id);
+    this.tier = props.tier ?? 'production';
     new AwsProvider(this, 'aws', {
       region: props.region,
       allowedAccountIds: [props.accountId],

@@ -6,7 +6,7 @@ import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Fn, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { looksLikeSecretKey } from '../../config/secrets';
+import { isSecretLikeKey } from '../../config/secrets';
 import type { Names } from '../../core/naming';
 import type { Statement } from '../iam/policies';
 import type { PlatformParameters } from '../platform/platform-parameters';
@@ -250,7 +250,7 @@ function validate(props: TenantServiceProps): void {
     throw new Error(`TenantService serviceName = "${props.serviceName}" is not kebab-case. Fix: lowercase letters, digits and hyphens, e.g. "events-api"`);
   }
   for (const key of Object.keys(props.environment ?? {})) {
-    if (looksLikeSecretKey(key)) {
+    if (isSecretLikeKey(key)) {
       throw new Error(`TenantService ${props.serviceName}: environment.${key} looks like a secret in a plain environment variable. Fix: move it to secrets (a Secrets Manager ARN injected through valueFrom)`);
     }
   }

@@ -1,4 +1,5 @@
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { MskCluster } from '@cdktf/provider-aws/lib/msk-cluster';
 import { MskClusterPolicy } from '@cdktf/provider-aws/lib/msk-cluster-policy';
 import { MskConfiguration } from '@cdktf/provider-aws/lib/msk-configuration';
@@ -87,6 +88,12 @@ export class KafkaCluster extends Construct {
       lifecycle: { createBeforeDestroy: true },
     });
 
+    // A key the platform owns: its policy and rotation are ours, and access to it shows in CloudTrail.
+    const key = new KmsKey(this, 'key', {
+      description: `Encrypts ${this.clusterName} broker storage at rest`,
+      enableKeyRotation: true,
+      deletionWindowInDays: 30,
+    });
     this.cluster = new MskCluster(this, 'this', {
       clusterName: this.clusterName,
       kafkaVersion: props.kafkaVersion,
@@ -102,7 +109,7 @@ export class KafkaCluster extends Construct {
         },
       },
       clientAuthentication: { sasl: { iam: true, scram: false }, unauthenticated: false },
-      encryptionInfo: { encryptionInTransit: { clientBroker: 'TLS', inCluster: true } },
+      encryptionInfo: { encryptionAtRestKmsKeyArn: key.arn, encryptionInTransit: { clientBroker: 'TLS', inCluster: true } },
       configurationInfo: { arn: configuration.arn, revision: configuration.latestRevision },
       loggingInfo: { brokerLogs: { cloudwatchLogs: { enabled: true, logGroup: logGroup.name } } },
       lifecycle: { preventDestroy: props.preventDestroy ?? false },

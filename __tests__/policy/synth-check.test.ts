@@ -1,0 +1,169 @@
+/**
+ * The pack in the real synth path: the app's stacks pass with only reasoned waivers, and removing
+ * one protection from a stack fails synth with a message naming the rule, the resource and the fix.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { DbInstance, type DbInstanceConfig } from '@cdktf/provider-aws/lib/db-instance';
+import { DbParameterGroup } from '@cdktf/provider-aws/lib/db-parameter-group';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { Lb } from '@cdktf/provider-aws/lib/lb';
+import { MskCluster } from '@cdktf/provider-aws/lib/msk-cluster';
+import { App } from 'cdktf';
+import { addPlatformStacks } from '../../src/app/platform-app';
+import { loadEnvironments } from '../../src/config/load';
+import { PlatformStack } from '../../src/core/platform-stack';
+import { MIN_REASON_LENGTH } from '../../src/policy/evaluate';
+import { addPolicyCheck } from '../../src/policy/synth-check';
+
+const outdirs: string[] = [];
+function tempApp(): App {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-'));
+  outdirs.push(outdir);
+  return new App({ outdir });
+}
+afterAll(() => outdirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+const quiet = { log: () => undefined };
+
+function report(app: App): { passed: boolean; waivers: { rule: string; stack: string; address: string; reason: string }[]; stacks: { name: string; tier: string }[] } {
+  return JSON.parse(fs.readFileSync(path.join(app.outdir, 'policy-report.json'), 'utf8'));
+}
+
+/** A stack holding one data store, with the remote state every real stack has. */
+function dataStack(app: App, tier: 'production' | 'non-production' = 'production'): PlatformStack {
+  return new PlatformStack(app, 'atlas-prod', {
+    region: 'eu-west-1',
+    accountId: '111122223333',
+    tags: { environment: 'prod', layer: 'atlas', repository: 'test' },
+    state: { bucket: 'atlas-terraform-state', lockTable: 'locks', region: 'eu-west-1', useLockfile: false },
+    stateKey: 'atlas/prod/terraform.tfstate',
+    tier,
+  });
+}
+
+function database(stack: PlatformStack, overrides: Partial<DbInstanceConfig> = {}): void {
+  const parameters = new DbParameterGroup(stack, 'postgres', { family: 'postgres16', parameter: [{ name: 'rds.force_ssl', value: '1' }] });
+  new DbInstance(stack, 'db', {
+    identifier: 'atlas-prod-db',
+    engine: 'postgres',
+    instanceClass: 'db.t4g.micro',
+    allocatedStorage: 20,
+    username: 'atlas',
+    manageMasterUserPassword: true,
+    storageEncrypted: true,
+    publiclyAccessible: false,
+    backupRetentionPeriod: 7,
+    deletionProtection: true,
+    iamDatabaseAuthenticationEnabled: true,
+    multiAz: true,
+    parameterGroupName: parameters.name,
+    lifecycle: { preventDestroy: true },
+    ...overrides,
+  });
+}
+
+function kafka(stack: PlatformStack, clientBroker: string): void {
+  const key = new KmsKey(stack, 'kafka_key', { description: 'MSK at rest', enableKeyRotation: true });
+  const logs = new CloudwatchLogGroup(stack, 'kafka_logs', { name: '/msk/atlas-prod', retentionInDays: 30 });
+  new MskCluster(stack, 'kafka', {
+    clusterName: 'atlas-prod-kafka',
+    kafkaVersion: '3.6.0',
+    numberOfBrokerNodes: 2,
+    brokerNodeGroupInfo: { instanceType: 'kafka.t3.small', clientSubnets: ['subnet-a', 'subnet-b'], securityGroups: ['sg-1'] },
+    encryptionInfo: { encryptionAtRestKmsKeyArn: key.arn, encryptionInTransit: { clientBroker, inCluster: true } },
+    clientAuthentication: { sasl: { iam: true }, unauthenticated: false },
+    loggingInfo: { brokerLogs: { cloudwatchLogs: { enabled: true, logGroup: logs.name } } },
+    lifecycle: { preventDestroy: true },
+  });
+}
+
+describe('policy check during synth', () => {
+  it('passes every real stack with only reasoned waivers, and reports them', () => {
+    // GIVEN the app's real stacks WHEN they are synthesized THEN the pack passes and lists each waiver
+    const app = tempApp();
+    addPlatformStacks(app, loadEnvironments());
+    const lines: string[] = [];
+    addPolicyCheck(app, { log: (line) => lines.push(line) });
+    app.synth();
+    const written = report(app);
+    expect(written.passed).toBe(true);
+    expect(written.stacks).toEqual([
+      { name: 'bootstrap', tier: 'production', resources: expect.any(Number) },
+      { name: 'base-infra-staging', tier: 'non-production', resources: expect.any(Number) },
+      { name: 'atlas-staging', tier: 'non-production', resources: expect.any(Number) },
+      { name: 'base-infra-prod', tier: 'production', resources: expect.any(Number) },
+      { name: 'atlas-prod', tier: 'production', resources: expect.any(Number) },
+    ]);
+    expect(written.waivers.map((w) => `${w.stack} ${w.rule}`).sort()).toEqual([
+      'atlas-prod ecs-task-readonly-root',
+      'atlas-staging ecs-task-readonly-root',
+      'atlas-staging msk-not-public',
+      'atlas-staging rds-not-public',
+      'base-infra-prod alb-internal',
+      'base-infra-prod sg-public-web-ingress',
+      'base-infra-staging alb-internal',
+      'base-infra-staging sg-public-web-ingress',
+      'bootstrap state-backend-secure',
+    ]);
+    for (const w of written.waivers) {
+      expect(w.reason.length).toBeGreaterThanOrEqual(MIN_REASON_LENGTH);
+      expect(lines).toContain(`policy: waived [${w.rule}] ${w.stack} ${w.address}: ${w.reason}`);
+    }
+  });
+
+  it('fails synth when the ALB stops dropping invalid header fields', () => {
+    // GIVEN the real prod stack with drop_invalid_header_fields removed WHEN it is synthesized THEN synth fails naming rule, resource and fix
+    const app = tempApp();
+    const stacks = addPlatformStacks(app, loadEnvironments());
+    addPolicyCheck(app, quiet);
+    const alb = stacks.baseInfra.prod.node.findAll().find((c): c is Lb => c instanceof Lb)!;
+    alb.resetDropInvalidHeaderFields();
+    expect(() => app.synth()).toThrow(
+      '[alb-drop-invalid-headers] base-infra-prod aws_lb.alb: drop_invalid_header_fields is not set; wants true. Fix: set drop_invalid_header_fields = true on the load balancer (LbConfig.dropInvalidHeaderFields) (CKV_AWS_131, AVD-AWS-0052, ELB.4)',
+    );
+    expect(report(app).passed).toBe(false);
+  });
+
+  it('passes an encrypted database and fails synth when its encryption is removed', () => {
+    const ok = tempApp();
+    database(dataStack(ok));
+    addPolicyCheck(ok, { ...quiet, waivers: [] });
+    expect(() => ok.synth()).not.toThrow();
+
+    const bad = tempApp();
+    database(dataStack(bad), { storageEncrypted: false });
+    addPolicyCheck(bad, { ...quiet, waivers: [] });
+    expect(() => bad.synth()).toThrow(
+      '[rds-encrypted] atlas-prod aws_db_instance.db: storage_encrypted is false; wants true. Fix: set storage_encrypted = true (optionally kms_key_id) on the database (CKV_AWS_16, AVD-AWS-0080, RDS.3)',
+    );
+  });
+
+  it('passes a TLS-only Kafka cluster and fails synth when plaintext is allowed', () => {
+    const ok = tempApp();
+    kafka(dataStack(ok), 'TLS');
+    addPolicyCheck(ok, { ...quiet, waivers: [] });
+    expect(() => ok.synth()).not.toThrow();
+
+    const bad = tempApp();
+    kafka(dataStack(bad), 'TLS_PLAINTEXT');
+    addPolicyCheck(bad, { ...quiet, waivers: [] });
+    expect(() => bad.synth()).toThrow(
+      '[msk-tls-in-transit] atlas-prod aws_msk_cluster.kafka: encryption_in_transit client_broker is "TLS_PLAINTEXT"; wants TLS only. Fix: set encryption_info { encryption_in_transit { client_broker = "TLS", in_cluster = true } } (the AWS defaults) (CKV_AWS_81, AVD-AWS-0073, MSK.1)',
+    );
+  });
+
+  it('holds a production-tier stack to deletion protection that a non-production one may skip', () => {
+    const staging = tempApp();
+    database(dataStack(staging, 'non-production'), { deletionProtection: false, multiAz: false, lifecycle: { preventDestroy: false } });
+    addPolicyCheck(staging, { ...quiet, waivers: [] });
+    expect(() => staging.synth()).not.toThrow();
+
+    const prod = tempApp();
+    database(dataStack(prod, 'production'), { deletionProtection: false });
+    addPolicyCheck(prod, { ...quiet, waivers: [] });
+    expect(() => prod.synth()).toThrow('[rds-deletion-protection] atlas-prod aws_db_instance.db: deletion_protection is false; wants true in a production-tier stack');
+  });
+});

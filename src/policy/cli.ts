@@ -1,0 +1,84 @@
+/**
+ * `npm run policy -- <dir> [--tier <tier> | --tier <stack>=<tier>]... [--no-waivers] [--report <file>]`
+ * (or `--rules-table` for the README's table):
+ * the pack over any directory of Terraform JSON, this app's or not. A stack's tier comes from
+ * `--tier <stack>=<tier>`, else `--tier <tier>`, else the policy report a synth left in `<dir>`,
+ * else production (the stricter bar).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { evaluate } from './evaluate';
+import { loadStacks } from './load-dir';
+import { RULES } from './pack';
+import { failureMessage, REPORT_FILE, rulesTable, summaryLines, writeReport } from './report';
+import type { Tier } from './types';
+import { WAIVERS } from './waivers';
+
+const TIERS: readonly string[] = ['production', 'non-production'];
+
+interface Options {
+  readonly target: string;
+  readonly defaultTier?: Tier;
+  readonly stackTiers: Record<string, Tier>;
+  readonly waivers: boolean;
+  readonly report?: string;
+}
+
+function parseArgs(args: readonly string[]): Options {
+  const stackTiers: Record<string, Tier> = {};
+  let target: string | undefined;
+  let defaultTier: Tier | undefined;
+  let waivers = true;
+  let report: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--no-waivers') waivers = false;
+    else if (arg === '--report') report = args[++i];
+    else if (arg === '--tier') {
+      const value = args[++i] ?? '';
+      const [stack, tier] = value.includes('=') ? value.split('=', 2) : [undefined, value];
+      if (!TIERS.includes(tier)) throw new Error(`--tier ${JSON.stringify(value)} is not a tier. Fix: --tier production, --tier non-production or --tier <stack>=<tier>`);
+      if (stack) stackTiers[stack] = tier as Tier;
+      else defaultTier = tier as Tier;
+    } else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}. Fix: use --tier, --no-waivers or --report`);
+    else target = arg;
+  }
+  if (!target) throw new Error('no directory given. Fix: npm run policy -- <dir of Terraform JSON> [--tier non-production]');
+  return { target, defaultTier, stackTiers, waivers, report };
+}
+
+/** Tiers a synth recorded in `<dir>/policy-report.json`, if it is there. */
+function recordedTiers(target: string): Record<string, Tier> {
+  const file = path.join(target, REPORT_FILE);
+  if (!fs.existsSync(file)) return {};
+  const report = JSON.parse(fs.readFileSync(file, 'utf8')) as { stacks?: { name: string; tier: Tier }[] };
+  return Object.fromEntries((report.stacks ?? []).map((s) => [s.name, s.tier]));
+}
+
+export function main(args: readonly string[], log: (line: string) => void): number {
+  if (args.includes('--rules-table')) return log(rulesTable(RULES)), 0;
+  const options = parseArgs(args);
+  const recorded = recordedTiers(options.target);
+  const stacks = loadStacks(options.target).map((document) => ({
+    document,
+    tier: options.stackTiers[document.name] ?? options.defaultTier ?? recorded[document.name] ?? 'production',
+  }));
+  const started = process.hrtime.bigint();
+  const result = evaluate(stacks, options.waivers ? WAIVERS : []);
+  const milliseconds = Number(process.hrtime.bigint() - started) / 1e6;
+  stacks.forEach((s) => log(`policy: ${s.document.name} checked as ${s.tier}`));
+  summaryLines(result, milliseconds).forEach(log);
+  if (options.report) writeReport(result, options.report);
+  const failure = failureMessage(result);
+  if (failure) log(failure);
+  return failure ? 1 : 0;
+}
+
+if (require.main === module) {
+  try {
+    process.exitCode = main(process.argv.slice(2), (line) => process.stdout.write(`${line}\n`));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exitCode = 2;
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * A synthesized stack as the pack reads it: plain Terraform JSON (`resource.<type>.<name>`,
+ * snake_case attributes), from this app or from anywhere else. References between resources are
+ * the `${type.name.attr}` expressions Terraform JSON uses; the helpers here follow the simple ones.
+ */
+import type { TfResource } from './types';
+
+type Json = Record<string, unknown>;
+
+/** `${aws_s3_bucket.state.id}` or `${data.aws_ssm_parameter.listener.value}`, nothing else around it. */
+const WHOLE_REFERENCE = /^\$\{(data\.)?([a-zA-Z0-9_]+)\.([a-zA-Z0-9_-]+)\.([a-zA-Z0-9_]+)(\[[^\]]*\])?\}$/;
+
+/** True for a Terraform expression the pack cannot evaluate (a variable, a reference, a function). */
+export function isExpression(value: unknown): value is string {
+  return typeof value === 'string' && value.includes('${');
+}
+
+export interface StackBackend {
+  readonly type: string;
+  readonly config: Json;
+}
+
+export class StackDocument {
+  readonly resources: readonly TfResource[];
+  readonly dataSources: readonly TfResource[];
+
+  /** `documents` are the stack's `*.tf.json` files (one, for a CDKTF stack). */
+  constructor(
+    readonly name: string,
+    readonly documents: readonly Json[],
+  ) {
+    this.resources = documents.flatMap((doc) => blocks(doc.resource, ''));
+    this.dataSources = documents.flatMap((doc) => blocks(doc.data, 'data.'));
+  }
+
+  ofType(type: string): TfResource[] {
+    return this.resources.filter((r) => r.type === type);
+  }
+
+  /** The `terraform.backend` block, if any file declares one. */
+  get backend(): StackBackend | undefined {
+    for (const doc of this.documents) {
+      const backend = asObject(asObject(firstOf(doc.terraform))?.backend);
+      const [type] = Object.keys(backend ?? {});
+      if (backend && type) return { type, config: asObject(firstOf(backend[type])) ?? {} };
+    }
+    return undefined;
+  }
+
+  /** The resource or data source a whole-value reference such as `${aws_s3_bucket.x.id}` points at. */
+  target(value: unknown): { readonly resource: TfResource; readonly attribute: string } | undefined {
+    if (typeof value !== 'string') return undefined;
+    const match = WHOLE_REFERENCE.exec(value);
+    if (!match) return undefined;
+    const [, data, type, name, attribute] = match;
+    const pool = data ? this.dataSources : this.resources;
+    const resource = pool.find((r) => r.type === type && r.name === name);
+    return resource && { resource, attribute };
+  }
+
+  /**
+   * Resources of `type` whose `attribute` points at `to`: by a reference to it, or by the literal
+   * value `literal` (e.g. the bucket name) when plain Terraform names it directly.
+   */
+  referrers(to: TfResource, type: string, attribute: string, literal?: unknown): TfResource[] {
+    return this.ofType(type).filter((r) => {
+      const value = r.attributes[attribute];
+      return refersTo(value, to) || (literal !== undefined && !isExpression(literal) && value === literal);
+    });
+  }
+}
+
+/** True when a string value mentions `to` in a Terraform expression (`${aws_vpc.main.id}`). */
+export function refersTo(value: unknown, to: TfResource): boolean {
+  if (!isExpression(value)) return false;
+  const prefix = to.address.startsWith('data.') ? '' : '(?<![\\w.])';
+  return new RegExp(`${prefix}${escapeRegex(to.address)}\\.`).test(value);
+}
+
+export function asObject(value: unknown): Json | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
+}
+
+/** Terraform JSON writes a nested block as an object or as a list of objects; this reads either. */
+export function blockList(value: unknown): Json[] {
+  if (Array.isArray(value)) return value.map(asObject).filter((v): v is Json => v !== undefined);
+  const single = asObject(value);
+  return single ? [single] : [];
+}
+
+/** The first (usually only) instance of a nested block. */
+export function firstOf(value: unknown): unknown {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The attribute at a dotted path through nested blocks, taking the first instance of each. */
+export function attr(resource: TfResource | Json, path: string): unknown {
+  const root = 'attributes' in resource && 'address' in resource ? (resource as TfResource).attributes : resource;
+  return path.split('.').reduce<unknown>((node, key) => asObject(firstOf(node))?.[key], root);
+}
+
+/** Booleans as Terraform accepts them (`true` or `"true"`). */
+export function isTrue(value: unknown): boolean {
+  return value === true || value === 'true';
+}
+
+export function isFalse(value: unknown): boolean {
+  return value === false || value === 'false';
+}
+
+function blocks(section: unknown, prefix: string): TfResource[] {
+  return blockList(section).flatMap((byType) =>
+    Object.entries(byType).flatMap(([type, byName]) =>
+      blockList(byName).flatMap((named) =>
+        Object.entries(named).map(([name, body]) => {
+          const { '//': _metadata, ...attributes } = asObject(firstOf(body)) ?? {};
+          return { type, name, address: `${prefix}${type}.${name}`, attributes };
+        }),
+      ),
+    ),
+  );
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,74 @@
+/** How pack results read: one line per finding for the terminal, a JSON report for reviewers and CI. */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { PackResult } from './evaluate';
+import type { Finding, Rule } from './types';
+
+export const REPORT_FILE = 'policy-report.json';
+
+/** Raised when the pack fails; the message lists every finding with its fix. */
+export class PolicyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PolicyError';
+  }
+}
+
+/** `[rule] stack address: problem. Fix: ... (public ids)` plus how to waive it, when it may be waived. */
+export function describeFinding(finding: Finding, rules: readonly Rule[]): string {
+  const rule = rules.find((r) => r.id === finding.rule);
+  const ids = rule && rule.publicIds.length > 0 ? ` (${rule.publicIds.join(', ')})` : '';
+  const line = `[${finding.rule}] ${finding.stack} ${finding.address}: ${finding.problem}. Fix: ${rule?.fix ?? 'see the rule'}${ids}`;
+  if (rule?.waivable === 'never') return line;
+  const waiver = `{ rule: '${finding.rule}', stack: '${finding.stack}', address: '${finding.address}', reason: '<why this is safe>' }`;
+  return `${line}\n      or, if it is intended, add ${waiver} to src/policy/waivers.ts`;
+}
+
+export function failureMessage(result: PackResult): string | undefined {
+  if (result.findings.length === 0 && result.waiverErrors.length === 0) return undefined;
+  const lines = [
+    `Policy check failed: ${result.findings.length} finding(s), ${result.waiverErrors.length} waiver error(s).`,
+    ...result.findings.map((f) => `  - ${describeFinding(f, result.rules)}`),
+    ...result.waiverErrors.map((e) => `  - ${e}`),
+  ];
+  return lines.join('\n');
+}
+
+/** Summary lines for the synth output: every waiver in use, with its reason. */
+export function summaryLines(result: PackResult, milliseconds?: number): string[] {
+  const resources = result.stacks.reduce((n, s) => n + s.resources, 0);
+  const took = milliseconds === undefined ? '' : ` in ${milliseconds.toFixed(0)} ms`;
+  return [
+    `policy: ${result.rules.length} rules over ${result.stacks.length} stacks (${resources} resources)${took}: ` +
+      `${result.findings.length} finding(s), ${result.waived.length} waived`,
+    ...result.waived.map((w) => `policy: waived [${w.rule}] ${w.stack} ${w.address}: ${w.reason}`),
+  ];
+}
+
+/** The machine-readable report; deterministic (no timestamps), so it diffs cleanly. */
+export function reportJson(result: PackResult): object {
+  return {
+    rules: result.rules.map((r) => ({ id: r.id, property: r.property, publicIds: r.publicIds, waivable: r.waivable ?? 'always' })),
+    stacks: result.stacks,
+    findings: result.findings,
+    waivers: result.waived.map((w) => ({ rule: w.rule, stack: w.stack, address: w.address, reason: w.reason, finding: w.problem })),
+    waiverErrors: result.waiverErrors,
+    passed: result.findings.length === 0 && result.waiverErrors.length === 0,
+  };
+}
+
+export function writeReport(result: PackResult, file: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify(reportJson(result), null, 2)}\n`);
+}
+
+/** The README's rules table, generated from the pack so the two cannot drift (a test compares them). */
+export function rulesTable(rules: readonly Rule[]): string {
+  const scope = (r: Rule) => (r.kind === 'resource' ? r.resourceTypes.map((t) => `\`${t}\``).join(', ') : r.kind === 'stack' ? 'whole stack' : 'all stacks of a run');
+  const waivable = (r: Rule) => ({ always: 'yes', 'non-production': 'non-production only', never: 'no' })[r.waivable ?? 'always'];
+  return [
+    '| rule | wants | applies to | public ids | waivable |',
+    '|---|---|---|---|---|',
+    ...rules.map((r) => `| \`${r.id}\` | ${r.property.replace(/\|/g, '\\|')} | ${scope(r)} | ${r.publicIds.join(', ') || '—'} | ${waivable(r)} |`),
+  ].join('\n');
+}

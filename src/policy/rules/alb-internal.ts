@@ -1,0 +1,13 @@
+import { isTrue } from '../document';
+import { type ResourceRule } from '../types';
+import { requireAttr } from './check';
+
+export const albInternal: ResourceRule = {
+  kind: 'resource',
+  id: 'alb-internal',
+  property: 'A load balancer is internal unless it is deliberately the public edge (then waive it with the reason).',
+  publicIds: ['AVD-AWS-0053'],
+  fix: 'set internal = true, or waive the one public edge load balancer in src/policy/waivers.ts',
+  resourceTypes: ['aws_lb', 'aws_alb'],
+  check: (lb) => requireAttr(lb, 'internal', isTrue, 'true (internal)'),
+};

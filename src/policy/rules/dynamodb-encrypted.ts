@@ -1,0 +1,13 @@
+import { isTrue } from '../document';
+import { type ResourceRule } from '../types';
+import { requireAttr } from './check';
+
+export const dynamodbEncrypted: ResourceRule = {
+  kind: 'resource',
+  id: 'dynamodb-encrypted',
+  property: 'DynamoDB tables are encrypted with a KMS key (not only the default AWS-owned key).',
+  publicIds: ['CKV_AWS_119', 'AVD-AWS-0025'],
+  fix: 'set server_side_encryption { enabled = true } (optionally kms_key_arn)',
+  resourceTypes: ['aws_dynamodb_table'],
+  check: (table) => requireAttr(table, 'server_side_encryption.enabled', isTrue, 'true'),
+};

@@ -1,0 +1,17 @@
+import { COMPLIANT, NOT_APPLICABLE, nonCompliant, type ResourceRule } from '../types';
+import { fromAnywhere, ingressEntries, isWebPort, ports, SG_INGRESS_TYPES } from './sg-ingress';
+
+export const sgNoPublicIngress: ResourceRule = {
+  kind: 'resource',
+  id: 'sg-no-public-ingress',
+  property: 'No security group admits 0.0.0.0/0 or ::/0 on any port but 80/443 (SSH, databases, all ports: never).',
+  publicIds: ['CKV_AWS_24', 'CKV_AWS_25', 'CKV_AWS_277', 'AVD-AWS-0107', 'EC2.18', 'EC2.19'],
+  fix: 'admit a security group (security_groups) or a narrow allow-listed CIDR instead of 0.0.0.0/0 and ::/0',
+  resourceTypes: SG_INGRESS_TYPES,
+  check: (resource) => {
+    const entries = ingressEntries(resource);
+    if (entries.length === 0) return NOT_APPLICABLE;
+    const open = entries.filter((e) => fromAnywhere(e) && !isWebPort(e));
+    return open.length === 0 ? COMPLIANT : nonCompliant(`ingress from the whole internet on ${open.map(ports).join(', ')}`);
+  },
+};

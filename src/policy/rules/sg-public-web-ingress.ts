@@ -1,0 +1,21 @@
+import { COMPLIANT, NOT_APPLICABLE, nonCompliant, type ResourceRule } from '../types';
+import { fromAnywhere, ingressEntries, isWebPort, ports, SG_INGRESS_TYPES } from './sg-ingress';
+
+/**
+ * Kept apart from sg-no-public-ingress so the public edge's waiver covers 80/443 only: a port
+ * opened later on the same group is still a finding of the other rule.
+ */
+export const sgPublicWebIngress: ResourceRule = {
+  kind: 'resource',
+  id: 'sg-public-web-ingress',
+  property: 'Only a deliberate public edge (waived with its reason) admits 0.0.0.0/0 or ::/0, and then only on 80/443.',
+  publicIds: ['CKV_AWS_260', 'AVD-AWS-0107'],
+  fix: 'put the service behind the shared ALB and admit the ALB security group; waive only the public edge itself',
+  resourceTypes: SG_INGRESS_TYPES,
+  check: (resource) => {
+    const entries = ingressEntries(resource);
+    if (entries.length === 0) return NOT_APPLICABLE;
+    const web = entries.filter((e) => fromAnywhere(e) && isWebPort(e));
+    return web.length === 0 ? COMPLIANT : nonCompliant(`ingress from the whole internet on ${web.map(ports).join(', ')}`);
+  },
+};

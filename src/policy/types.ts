@@ -1,0 +1,87 @@
+/** The vocabulary of the policy pack: resources as Terraform JSON holds them, rules, verdicts, findings. */
+import type { StackDocument } from './document';
+
+import type { Tier } from '../core/platform-stack';
+
+export type { Tier };
+
+/** One managed resource of a synthesized stack (`resource.<type>.<name>`), attributes in snake_case. */
+export interface TfResource {
+  readonly type: string;
+  readonly name: string;
+  /** `<type>.<name>`, the Terraform address. */
+  readonly address: string;
+  readonly attributes: Readonly<Record<string, unknown>>;
+}
+
+export type Verdict =
+  | { readonly status: 'compliant' }
+  | { readonly status: 'not-applicable' }
+  | { readonly status: 'non-compliant'; readonly problem: string };
+
+export const COMPLIANT: Verdict = { status: 'compliant' };
+export const NOT_APPLICABLE: Verdict = { status: 'not-applicable' };
+export function nonCompliant(problem: string): Verdict {
+  return { status: 'non-compliant', problem };
+}
+
+/** What a rule sees besides the resource: the whole stack and its tier. */
+export interface RuleContext {
+  readonly stack: StackDocument;
+  readonly tier: Tier;
+}
+
+/**
+ * Who may waive a finding: anyone with a reason (`always`), only non-production stacks
+ * (`non-production`: e.g. public placement, allowed in staging, never in prod), or nobody
+ * (`never`: e.g. a name AWS would reject anyway).
+ */
+export type Waivability = 'always' | 'non-production' | 'never';
+
+interface RuleInfo {
+  /** Stable kebab-case id, also the rule's file name. */
+  readonly id: string;
+  /** The property the rule wants, in one line. */
+  readonly property: string;
+  /** Public checks it corresponds to: Checkov `CKV_AWS_*`, Trivy `AVD-AWS-*`, Security Hub controls. */
+  readonly publicIds: readonly string[];
+  /** How to make a finding go away. */
+  readonly fix: string;
+  /** @default 'always' */
+  readonly waivable?: Waivability;
+}
+
+/** A rule over one resource of the listed types. */
+export interface ResourceRule extends RuleInfo {
+  readonly kind: 'resource';
+  readonly resourceTypes: readonly string[];
+  check(resource: TfResource, context: RuleContext): Verdict;
+}
+
+/** A violation a stack- or app-level rule found at an address. */
+export interface Violation {
+  readonly stack?: string;
+  readonly address: string;
+  readonly problem: string;
+}
+
+/** A rule over a whole stack (backend, secrets anywhere in the document). */
+export interface StackRule extends RuleInfo {
+  readonly kind: 'stack';
+  check(context: RuleContext): readonly Violation[];
+}
+
+/** A rule over every stack of one run (listener-rule priorities shared across stacks). */
+export interface AppRule extends RuleInfo {
+  readonly kind: 'app';
+  check(stacks: readonly StackDocument[]): readonly Required<Violation>[];
+}
+
+export type Rule = ResourceRule | StackRule | AppRule;
+
+export interface Finding {
+  readonly rule: string;
+  readonly stack: string;
+  readonly address: string;
+  readonly problem: string;
+}
