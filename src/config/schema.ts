@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { cidrContains, cidrsOverlap, parseCidr } from './cidr';
+import { checkMonitoring, monitoringSchema } from './monitoring-schema';
 import { accountId, awsRegion, cidr, dnsName, dnsNameProblem, email, retentionInDays, slug } from './rules';
 
 const network = z
@@ -122,8 +123,10 @@ export const environmentSchema = z
       /** Terraform `prevent_destroy` on stateful resources. */
       preventDestroy: z.boolean(),
     }),
+    monitoring: monitoringSchema,
   })
   .superRefine((env, ctx) => {
+    checkMonitoring(env, ctx);
     env.identity.callbackHostnames.forEach((host, i) => {
       if (!dnsNameProblem(host) && host !== env.dns.domain && !host.endsWith(`.${env.dns.domain}`)) {
         ctx.addIssue({

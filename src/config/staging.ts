@@ -37,4 +37,16 @@ export const staging: EnvironmentInput = {
   alerting: { operatorEmail: 'ops@hari328.net', monthlyBudgetUsd: 150 },
   logs: { retentionInDays: 14 },
   protection: { deletionProtection: false, preventDestroy: false },
+  monitoring: {
+    hostnames: { grafana: 'grafana.hari328.net', prometheus: 'prometheus.hari328.net' },
+    retention: { metricsInDays: 15, logsInDays: 14, tracesInDays: 7 },
+    grafanaDefaultRole: 'Admin',
+    sizes: {
+      prometheus: { cpu: 512, memory: 1024 },
+      loki: { cpu: 512, memory: 1024 },
+      tempo: { cpu: 512, memory: 1024 },
+      grafana: { cpu: 256, memory: 512 },
+      collector: { cpu: 256, memory: 512 },
+    },
+  },
 };
