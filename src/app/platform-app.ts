@@ -2,11 +2,13 @@
 import type { App } from 'cdktf';
 import { BaseInfraStack } from '../../stacks/base-infra-stack';
 import { BootstrapStack } from '../../stacks/bootstrap-stack';
+import { MonitoringStack } from '../../stacks/monitoring-stack';
 import type { EnvironmentConfig } from '../config/schema';
 
 export interface PlatformStacks {
   readonly bootstrap: BootstrapStack;
   readonly baseInfra: Record<string, BaseInfraStack>;
+  readonly monitoring: Record<string, MonitoringStack>;
 }
 
 /** Adds the bootstrap stack and, per environment, its layer stacks named `<layer>-<env>`. */
@@ -19,10 +21,14 @@ export function addPlatformStacks(app: App, environments: readonly EnvironmentCo
     repository: first.repository,
   });
   const baseInfra: Record<string, BaseInfraStack> = {};
+  const monitoring: Record<string, MonitoringStack> = {};
   for (const env of environments) {
     const base = new BaseInfraStack(app, `base-infra-${env.name}`, { env });
     base.addDependency(bootstrap);
     baseInfra[env.name] = base;
+    // Ordering only (deploy '*-staging' runs Layer 1 first): monitoring reads Layer 1 through SSM.
+    monitoring[env.name] = new MonitoringStack(app, `monitoring-${env.name}`, { env });
+    monitoring[env.name].addDependency(base);
   }
-  return { bootstrap, baseInfra };
+  return { bootstrap, baseInfra, monitoring };
 }

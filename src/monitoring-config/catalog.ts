@@ -116,3 +116,8 @@ export class MonitoringEndpoints {
     return `http://${this.address(service, port)}${path}`;
   }
 }
+
+/** Cloud Map namespace of one environment's monitoring services; tenants reach the collector here. */
+export function monitoringNamespace(namePrefix: string): string {
+  return `monitoring.${namePrefix}.internal`;
+}

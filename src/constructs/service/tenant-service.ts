@@ -189,11 +189,11 @@ export class TenantService extends Construct {
           privileged: false,
           readonlyRootFilesystem: props.readonlyRootFilesystem ?? true,
           portMappings: [props.containerPort, ...(props.extraPorts ?? [])].map((port) => ({ containerPort: port, protocol: 'tcp' })),
-          environment: Object.entries(props.environment ?? {}).sort(([a], [b]) => a.localeCompare(b)).map(([name, value]) => ({ name, value })),
+          environment: Object.entries(props.environment ?? {}).sort(([a], [b]) => a.localeCompare(b)).map(([name, value]) => ({ name, value: expressionLiteral(value) })),
           secrets: secrets.map(([name, valueFrom]) => ({ name, valueFrom })),
           mountPoints: efsMounts.map((mount) => ({ sourceVolume: mount.name, containerPath: mount.containerPath, readOnly: false })),
-          ...(props.command ? { command: props.command } : {}),
-          ...(props.entryPoint ? { entryPoint: props.entryPoint } : {}),
+          ...(props.command ? { command: props.command.map(expressionLiteral) } : {}),
+          ...(props.entryPoint ? { entryPoint: props.entryPoint.map(expressionLiteral) } : {}),
           linuxParameters: { initProcessEnabled: true },
           logConfiguration: {
             logDriver: 'awslogs',
@@ -285,4 +285,13 @@ function validate(props: TenantServiceProps): void {
   if (!Number.isInteger(props.containerPort) || props.containerPort < 1 || props.containerPort > 65535) {
     throw new Error(`TenantService ${props.serviceName}: containerPort = ${props.containerPort} is not a TCP port. Fix: 1-65535`);
   }
+}
+
+/**
+ * cdktf 0.21 writes string literals inside `Fn.jsonencode` into an HCL expression escaping only
+ * newlines and `${`: a `"`, `\` or `%{` in a value (a shell command, a YAML file) would break the
+ * expression or start a template directive. Escape those three; cdktf adds the rest.
+ */
+export function expressionLiteral(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/%\{/g, '%%{');
 }
