@@ -1,4 +1,4 @@
-import { App, Testing } from 'cdktf';
+import { Testing } from 'cdktf';
 import { parse } from 'yaml';
 import { MonitoringStack } from '../../stacks/monitoring-stack';
 import { loadEnvironment } from '../../src/config/load';
@@ -7,7 +7,7 @@ import { decodeContainerDefinitions, environmentValue, type ContainerDefinition 
 type Resources = Record<string, Record<string, Record<string, any>>>;
 
 function synthMonitoring(envName = 'staging'): { resources: Resources; json: any } {
-  const app = new App({ outdir: Testing.app().outdir });
+  const app = Testing.app();
   const stack = new MonitoringStack(app, `monitoring-${envName}`, { env: loadEnvironment(envName) });
   const json = JSON.parse(Testing.synth(stack));
   return { resources: json.resource, json };
