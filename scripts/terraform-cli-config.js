@@ -48,8 +48,8 @@ function renderCliConfig({ mirror, pluginCacheDir }) {
  * Writes `.terraform-cli/terraformrc` under `root` and returns the environment to run Terraform
  * with. A CLI config the user already has is kept when no mirror is found.
  */
-function prepareTerraformEnv(root, env = process.env) {
-  const mirror = findProviderMirror(mirrorCandidates(env));
+function prepareTerraformEnv(root, env = process.env, candidates = mirrorCandidates(env)) {
+  const mirror = findProviderMirror(candidates);
   const userConfig = env.TF_CLI_CONFIG_FILE;
   const base = { ...env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
   if (!mirror && userConfig && fs.existsSync(userConfig)) return { env: base, mirror };

@@ -1,5 +1,6 @@
 /** The single factory that wires every stack of every selected environment. */
 import type { App } from 'cdktf';
+import { AtlasStack } from '../../stacks/atlas-stack';
 import { BaseInfraStack } from '../../stacks/base-infra-stack';
 import { BootstrapStack } from '../../stacks/bootstrap-stack';
 import { MonitoringStack } from '../../stacks/monitoring-stack';
@@ -8,6 +9,7 @@ import type { EnvironmentConfig } from '../config/schema';
 export interface PlatformStacks {
   readonly bootstrap: BootstrapStack;
   readonly baseInfra: Record<string, BaseInfraStack>;
+  readonly atlas: Record<string, AtlasStack>;
   readonly monitoring: Record<string, MonitoringStack>;
 }
 
@@ -21,14 +23,18 @@ export function addPlatformStacks(app: App, environments: readonly EnvironmentCo
     repository: first.repository,
   });
   const baseInfra: Record<string, BaseInfraStack> = {};
+  const atlas: Record<string, AtlasStack> = {};
   const monitoring: Record<string, MonitoringStack> = {};
   for (const env of environments) {
     const base = new BaseInfraStack(app, `base-infra-${env.name}`, { env });
     base.addDependency(bootstrap);
     baseInfra[env.name] = base;
+    // Ordering only: the Atlas layer reads base-infra through SSM, never through references.
+    atlas[env.name] = new AtlasStack(app, `atlas-${env.name}`, { env });
+    atlas[env.name].addDependency(base);
     // Ordering only (deploy '*-staging' runs Layer 1 first): monitoring reads Layer 1 through SSM.
     monitoring[env.name] = new MonitoringStack(app, `monitoring-${env.name}`, { env });
     monitoring[env.name].addDependency(base);
   }
-  return { bootstrap, baseInfra, monitoring };
+  return { bootstrap, baseInfra, atlas, monitoring };
 }

@@ -28,11 +28,52 @@ export const prod: EnvironmentInput = {
   identity: {
     cognitoDomainPrefix: 'atlas-prod-auth',
     googleClientId: 'atlas-prod-placeholder.apps.googleusercontent.com',
-    callbackHostnames: ['grafana.atlas.hari328.net', 'prometheus.atlas.hari328.net'],
+    callbackHostnames: ['grafana.atlas.hari328.net', 'prometheus.atlas.hari328.net', 'kafka-ui.atlas.hari328.net'],
   },
   alerting: { operatorEmail: 'ops@hari328.net', monthlyBudgetUsd: 600 },
   logs: { retentionInDays: 90 },
   protection: { deletionProtection: true, preventDestroy: true },
+  atlas: {
+    hostnames: {
+      eventsIngestion: 'events.atlas.hari328.net',
+      dashboardBackend: 'dashboard-api.atlas.hari328.net',
+      kafkaUi: 'kafka-ui.atlas.hari328.net',
+    },
+    msk: {
+      kafkaVersion: '3.6.0',
+      brokerInstanceType: 'kafka.m5.large',
+      brokers: 2,
+      ebsVolumeSizeInGib: 500,
+      publicAccess: false,
+      publicAccessCidrs: [],
+      multiVpcConnectivity: true,
+      multiVpcClientAccountIds: ['111122223333'],
+      // The cluster exists already; a fresh environment applies once with 'create' first (README).
+      phase: 'enable',
+      logRetentionInDays: 90,
+    },
+    rds: {
+      instanceClass: 'db.m6g.large',
+      allocatedStorageInGib: 100,
+      maxAllocatedStorageInGib: 500,
+      // Major only: a pinned minor would fight the automatic minor upgrades (a downgrade in every plan).
+      engineVersion: '16',
+      databaseName: 'dashboard',
+      multiAz: true,
+      publiclyAccessible: false,
+      allowedCidrs: [],
+      backupRetentionInDays: 30,
+      performanceInsights: true,
+      finalSnapshot: true,
+      connectionsAlarmThreshold: 400,
+    },
+    services: {
+      eventsIngestion: { cpu: 512, memoryInMib: 1024, desiredCount: 2 },
+      dashboardBackend: { cpu: 512, memoryInMib: 1024, desiredCount: 2 },
+      kafkaUi: { cpu: 512, memoryInMib: 1024, desiredCount: 1 },
+    },
+    exportBucket: { enabled: true, expireAfterDays: 365 },
+  },
   monitoring: {
     hostnames: { grafana: 'grafana.atlas.hari328.net', prometheus: 'prometheus.atlas.hari328.net' },
     retention: { metricsInDays: 30, logsInDays: 30, tracesInDays: 14 },

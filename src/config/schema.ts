@@ -3,6 +3,7 @@
  * value here; constructs receive these values, never the environment name.
  */
 import { z } from 'zod';
+import { atlasSchema, checkAtlasAgainstEnvironment } from './atlas-schema';
 import { cidrContains, cidrsOverlap, parseCidr } from './cidr';
 import { checkMonitoring, monitoringSchema } from './monitoring-schema';
 import { accountId, awsRegion, cidr, dnsName, dnsNameProblem, email, retentionInDays, slug } from './rules';
@@ -50,7 +51,7 @@ const network = z
         if (!cidrContains(vpc, block)) issue([kind, i], `is outside the VPC ${net.vpcCidr}. Fix: pick a range inside ${net.vpcCidr}`);
         if (block.prefixLength > 28) issue([kind, i], `is /${block.prefixLength}; AWS subnets are /28 or larger. Fix: use /28 or a smaller prefix`);
         const clash = seen.find((other) => cidrsOverlap(parseCidr(other.cidr)!, block));
-        if (clash) issue([kind, i], `overlaps ${clash.path.join('.')} (${clash.cidr}). Fix: give every subnet its own range`);
+        if (clash) issue([kind, i], `overlaps network.${clash.path.join('.')} (${clash.cidr}). Fix: give every subnet its own range`);
         seen.push({ path: [kind, i], cidr: subnet });
       });
     }
@@ -123,9 +124,13 @@ export const environmentSchema = z
       /** Terraform `prevent_destroy` on stateful resources. */
       preventDestroy: z.boolean(),
     }),
+    /** Layer 2 Atlas workloads (src/config/atlas-schema.ts). */
+    atlas: atlasSchema,
+    /** Layer 2b monitoring (src/config/monitoring-schema.ts). */
     monitoring: monitoringSchema,
   })
   .superRefine((env, ctx) => {
+    checkAtlasAgainstEnvironment(env, ctx);
     checkMonitoring(env, ctx);
     env.identity.callbackHostnames.forEach((host, i) => {
       if (!dnsNameProblem(host) && host !== env.dns.domain && !host.endsWith(`.${env.dns.domain}`)) {

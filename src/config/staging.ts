@@ -32,11 +32,50 @@ export const staging: EnvironmentInput = {
   identity: {
     cognitoDomainPrefix: 'poc-atlas-dev-auth',
     googleClientId: 'atlas-dev-placeholder.apps.googleusercontent.com',
-    callbackHostnames: ['grafana.hari328.net', 'prometheus.hari328.net'],
+    callbackHostnames: ['grafana.hari328.net', 'prometheus.hari328.net', 'kafka-ui.hari328.net'],
   },
   alerting: { operatorEmail: 'ops@hari328.net', monthlyBudgetUsd: 150 },
   logs: { retentionInDays: 14 },
   protection: { deletionProtection: false, preventDestroy: false },
+  atlas: {
+    hostnames: { eventsIngestion: 'events.hari328.net', dashboardBackend: 'dashboard-api.hari328.net', kafkaUi: 'kafka-ui.hari328.net' },
+    msk: {
+      kafkaVersion: '3.6.0',
+      brokerInstanceType: 'kafka.t3.small',
+      brokers: 2,
+      ebsVolumeSizeInGib: 100,
+      // Operators reach the brokers from their own ranges (documentation range as placeholder).
+      publicAccess: true,
+      publicAccessCidrs: ['203.0.113.0/24'],
+      multiVpcConnectivity: false,
+      multiVpcClientAccountIds: [],
+      // The cluster exists already; a fresh environment applies once with 'create' first (README).
+      phase: 'enable',
+      logRetentionInDays: 14,
+    },
+    rds: {
+      instanceClass: 'db.t4g.medium',
+      allocatedStorageInGib: 20,
+      maxAllocatedStorageInGib: 100,
+      // Major only: a pinned minor would fight the automatic minor upgrades (a downgrade in every plan).
+      engineVersion: '16',
+      databaseName: 'dashboard',
+      multiAz: false,
+      // The existing deployment keeps its publicly reachable placement, limited to these ranges.
+      publiclyAccessible: true,
+      allowedCidrs: ['203.0.113.0/24'],
+      backupRetentionInDays: 7,
+      performanceInsights: true,
+      finalSnapshot: false,
+      connectionsAlarmThreshold: 80,
+    },
+    services: {
+      eventsIngestion: { cpu: 256, memoryInMib: 512, desiredCount: 1 },
+      dashboardBackend: { cpu: 256, memoryInMib: 512, desiredCount: 1 },
+      kafkaUi: { cpu: 512, memoryInMib: 1024, desiredCount: 1 },
+    },
+    exportBucket: { enabled: true, expireAfterDays: 30 },
+  },
   monitoring: {
     hostnames: { grafana: 'grafana.hari328.net', prometheus: 'prometheus.hari328.net' },
     retention: { metricsInDays: 15, logsInDays: 14, tracesInDays: 7 },

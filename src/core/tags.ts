@@ -1,6 +1,6 @@
 /** The one tag set every stack applies through the provider's default_tags. */
 
-export type Layer = 'bootstrap' | 'base-infra' | 'monitoring' | 'atlas';
+export type Layer = 'bootstrap' | 'base-infra' | 'monitoring' | 'atlas' | 'tenant';
 
 export interface TagInputs {
   readonly environment: string;

@@ -1,0 +1,97 @@
+import { parseEnvironment } from '../../src/config/load';
+import { prod } from '../../src/config/prod';
+import type { EnvironmentInput } from '../../src/config/schema';
+import { staging } from '../../src/config/staging';
+
+type Atlas = EnvironmentInput['atlas'];
+
+function withAtlas(base: EnvironmentInput, patch: (atlas: Atlas) => Atlas, rest: Partial<EnvironmentInput> = {}): EnvironmentInput {
+  return { ...base, ...rest, atlas: patch(structuredClone(base.atlas)) };
+}
+
+const errorOf = (input: EnvironmentInput, name = 'staging'): string => {
+  try {
+    parseEnvironment(name, input);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('expected the configuration to be rejected');
+};
+
+describe('atlas configuration', () => {
+  test('the committed staging and prod configurations are valid', () => {
+    expect(parseEnvironment('staging', staging).atlas.rds.publiclyAccessible).toBe(true);
+    expect(parseEnvironment('prod', prod).atlas.rds.publiclyAccessible).toBe(false);
+  });
+
+  test.each(['0.0.0.0/0', '::/0'])('rejects %s in the RDS allow list, naming the field and the fix', (cidr) => {
+    const message = errorOf(withAtlas(staging, (a) => ({ ...a, rds: { ...a.rds, allowedCidrs: ['203.0.113.0/24', cidr] } })));
+    expect(message).toContain(`staging: atlas.rds.allowedCidrs.1 = "${cidr}" opens the resource to the whole internet. Fix:`);
+  });
+
+  test('rejects the whole internet in the MSK public allow list', () => {
+    const message = errorOf(withAtlas(staging, (a) => ({ ...a, msk: { ...a.msk, publicAccessCidrs: ['0.0.0.0/0'] } })));
+    expect(message).toContain('atlas.msk.publicAccessCidrs.0 = "0.0.0.0/0" opens the resource to the whole internet');
+  });
+
+  test('rejects a malformed allow-list entry', () => {
+    expect(errorOf(withAtlas(staging, (a) => ({ ...a, rds: { ...a.rds, allowedCidrs: ['203.0.113.7/24'] } })))).toContain(
+      'atlas.rds.allowedCidrs.0 = "203.0.113.7/24" is not a network-aligned IPv4 CIDR',
+    );
+  });
+
+  test('rejects a public database without an allow list', () => {
+    expect(errorOf(withAtlas(staging, (a) => ({ ...a, rds: { ...a.rds, allowedCidrs: [] } })))).toContain(
+      'atlas.rds.allowedCidrs = [] is empty while publiclyAccessible is true. Fix:',
+    );
+  });
+
+  test('rejects public MSK access without an allow list', () => {
+    expect(errorOf(withAtlas(staging, (a) => ({ ...a, msk: { ...a.msk, publicAccessCidrs: [] } })))).toContain(
+      'atlas.msk.publicAccessCidrs = [] is empty while publicAccess is true',
+    );
+  });
+
+  test('rejects backups kept fewer than 7 days', () => {
+    expect(errorOf(withAtlas(prod, (a) => ({ ...a, rds: { ...a.rds, backupRetentionInDays: 3 } })), 'prod')).toContain(
+      'prod: atlas.rds.backupRetentionInDays = 3 is below 7 days. Fix:',
+    );
+  });
+
+  test('rejects a PostgreSQL version the parameter group family cannot follow', () => {
+    expect(errorOf(withAtlas(prod, (a) => ({ ...a, rds: { ...a.rds, engineVersion: '16.x' } })), 'prod')).toContain('atlas.rds.engineVersion = "16.x" is not a supported PostgreSQL version');
+  });
+
+  test('rejects a broker count that does not spread over the availability zones', () => {
+    expect(errorOf(withAtlas(staging, (a) => ({ ...a, msk: { ...a.msk, brokers: 3 } })))).toContain(
+      'atlas.msk.brokers = 3 is not a multiple of the 2 availability zones. Fix: use 2 or 4',
+    );
+  });
+
+  test('rejects multi-VPC connectivity on kafka.t3.small brokers', () => {
+    expect(errorOf(withAtlas(prod, (a) => ({ ...a, msk: { ...a.msk, brokerInstanceType: 'kafka.t3.small' } })), 'prod')).toContain(
+      'atlas.msk.brokerInstanceType = "kafka.t3.small" does not support multi-VPC connectivity',
+    );
+  });
+
+  test('rejects an unknown MSK phase', () => {
+    const input = withAtlas(staging, (a) => ({ ...a, msk: { ...a.msk, phase: 'later' as 'create' } }));
+    expect(errorOf(input)).toContain('atlas.msk.phase = "later"');
+  });
+
+  test('rejects a service hostname outside the domain', () => {
+    expect(errorOf(withAtlas(staging, (a) => ({ ...a, hostnames: { ...a.hostnames, dashboardBackend: 'dashboard.example.org' } })))).toContain(
+      'atlas.hostnames.dashboardBackend = "dashboard.example.org" is not under the domain hari328.net. Fix:',
+    );
+  });
+
+  test('rejects a Kafka UI hostname without a Cognito callback', () => {
+    const input = { ...staging, identity: { ...staging.identity, callbackHostnames: ['grafana.hari328.net'] } };
+    expect(errorOf(input)).toContain('atlas.hostnames.kafkaUi = "kafka-ui.hari328.net" is behind a Cognito login but not in identity.callbackHostnames. Fix: add "kafka-ui.hari328.net"');
+  });
+
+  test('rejects a Fargate CPU size that does not exist', () => {
+    const input = withAtlas(staging, (a) => ({ ...a, services: { ...a.services, kafkaUi: { ...a.services.kafkaUi, cpu: 300 as 256 } } }));
+    expect(errorOf(input)).toContain('atlas.services.kafkaUi.cpu = 300 is not a Fargate CPU size');
+  });
+});

@@ -1,0 +1,234 @@
+import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
+import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
+import { Fn, TerraformOutput, TerraformVariable } from 'cdktf';
+import type { Construct } from 'constructs';
+import type { EnvironmentConfig } from '../src/config/schema';
+import { workloadAlarmSpecs } from '../src/constructs/alerting/workload-alarm-specs';
+import { POSTGRES_PORT, PostgresDatabase } from '../src/constructs/database/postgres-database';
+import type { Statement } from '../src/constructs/iam/policies';
+import { PlatformParameters } from '../src/constructs/platform/platform-parameters';
+import { RuntimeConfigSecret } from '../src/constructs/secrets/runtime-config-secret';
+import { AlarmSet, notifyTopic } from '../src/constructs/service/service-alarms';
+import { TenantService } from '../src/constructs/service/tenant-service';
+import { SecureBucket } from '../src/constructs/storage/secure-bucket';
+import { KafkaCluster } from '../src/constructs/streaming/kafka-cluster';
+import { LISTENER_PRIORITIES } from '../src/contract/listener-priorities';
+import { Names } from '../src/core/naming';
+import { PlatformStack, stateKey } from '../src/core/platform-stack';
+
+export interface AtlasStackProps {
+  readonly env: EnvironmentConfig;
+}
+
+/** Container port every Atlas service listens on. */
+const SERVICE_PORT = 8080;
+/** The PostgreSQL role the dashboard backend logs in as, through IAM authentication. */
+export const DASHBOARD_DB_USER = 'dashboard_backend';
+
+/**
+ * Layer 2: the Atlas workloads (MSK, PostgreSQL, runtime secrets, the three services, alarms and
+ * the Kafka export bucket). A tenant of Layer 1: every platform value is read from SSM.
+ */
+export class AtlasStack extends PlatformStack {
+  readonly kafka: KafkaCluster;
+  readonly database: PostgresDatabase;
+  readonly services: Readonly<Record<'eventsIngestion' | 'dashboardBackend' | 'kafkaUi', TenantService>>;
+
+  constructor(scope: Construct, id: string, { env }: AtlasStackProps) {
+    super(scope, id, {
+      region: env.aws.region,
+      accountId: env.aws.accountId,
+      tags: { environment: env.environment, layer: 'atlas', repository: env.repository },
+      state: env.state,
+      stateKey: stateKey('atlas', env.name),
+    });
+    const names = new Names(env.namePrefix);
+    const { msk, rds, hostnames, services } = env.atlas;
+    const { preventDestroy, deletionProtection } = env.protection;
+    const platform = new PlatformParameters(this, 'platform', { prefix: env.ssmPrefix });
+    const region = new DataAwsRegion(this, 'region', {});
+    const account = new DataAwsCallerIdentity(this, 'account', {});
+
+    // ---- data: Kafka, PostgreSQL, runtime secrets ----
+    this.kafka = new KafkaCluster(this, 'kafka', {
+      names,
+      ...msk,
+      vpcId: platform.get('vpcId'),
+      // AWS serves public endpoints only from brokers in public subnets.
+      subnetIds: platform.list(msk.publicAccess ? 'publicSubnetIds' : 'privateSubnetIds'),
+      publicAccessCidrs: msk.publicAccessCidrs,
+      multiVpcClientAccountIds: msk.multiVpcConnectivity ? msk.multiVpcClientAccountIds : [],
+      preventDestroy,
+    });
+    this.database = new PostgresDatabase(this, 'database', {
+      names,
+      name: 'dashboard-db',
+      ...rds,
+      vpcId: platform.get('vpcId'),
+      subnetIds: platform.list(rds.publiclyAccessible ? 'publicSubnetIds' : 'privateSubnetIds'),
+      deletionProtection,
+      preventDestroy,
+      logRetentionInDays: env.logs.retentionInDays,
+    });
+    const eventsConfig = new RuntimeConfigSecret(this, 'events_ingestion_config', { names, serviceName: 'events-ingestion' });
+    const dashboardConfig = new RuntimeConfigSecret(this, 'dashboard_backend_config', { names, serviceName: 'dashboard-backend' });
+
+    // ---- services ----
+    const common = { names, platform, containerPort: SERVICE_PORT, logRetentionInDays: env.logs.retentionInDays };
+    const kafkaClient = {
+      KAFKA_BOOTSTRAP_SERVERS: this.kafka.cluster.bootstrapBrokersSaslIam,
+      KAFKA_SECURITY_PROTOCOL: 'SASL_SSL',
+      KAFKA_SASL_MECHANISM: 'AWS_MSK_IAM',
+    };
+    const eventsIngestion = new TenantService(this, 'events_ingestion', {
+      ...common,
+      serviceName: 'events-ingestion',
+      cpu: services.eventsIngestion.cpu,
+      memory: services.eventsIngestion.memoryInMib,
+      desiredCount: services.eventsIngestion.desiredCount,
+      ecrRepository: true,
+      route: {
+        hostname: hostnames.eventsIngestion,
+        priority: LISTENER_PRIORITIES.eventsIngestion,
+        // The edge's default route: whatever no other rule takes goes to events ingestion.
+        catchAllPriority: LISTENER_PRIORITIES.eventsIngestionCatchAll,
+      },
+      environment: kafkaClient,
+      secrets: { RUNTIME_CONFIG: eventsConfig.arn },
+      taskStatements: this.kafkaProducerStatements(),
+    });
+    const dashboardBackend = new TenantService(this, 'dashboard_backend', {
+      ...common,
+      serviceName: 'dashboard-backend',
+      cpu: services.dashboardBackend.cpu,
+      memory: services.dashboardBackend.memoryInMib,
+      desiredCount: services.dashboardBackend.desiredCount,
+      ecrRepository: true,
+      route: { hostname: hostnames.dashboardBackend, priority: LISTENER_PRIORITIES.dashboardBackend },
+      environment: {
+        DB_HOST: this.database.instance.address,
+        DB_PORT: String(POSTGRES_PORT),
+        DB_NAME: rds.databaseName,
+        DB_USER: DASHBOARD_DB_USER,
+        DB_IAM_AUTH: 'true',
+        DB_SSLMODE: 'verify-full',
+      },
+      secrets: { RUNTIME_CONFIG: dashboardConfig.arn },
+      taskStatements: [
+        {
+          Sid: 'ConnectAsDashboardUser',
+          Effect: 'Allow',
+          Action: 'rds-db:connect',
+          Resource: `arn:aws:rds-db:${region.name}:${account.accountId}:dbuser:${this.database.instance.resourceId}/${DASHBOARD_DB_USER}`,
+        },
+      ],
+    });
+    const kafkaUiImage = new TerraformVariable(this, 'kafka_ui_image', {
+      type: 'string',
+      default: 'provectuslabs/kafka-ui:v0.7.2',
+      description: 'Kafka UI image (ships the MSK IAM auth library)',
+    });
+    const kafkaUi = new TenantService(this, 'kafka_ui', {
+      ...common,
+      serviceName: 'kafka-ui',
+      image: kafkaUiImage.stringValue,
+      cpu: services.kafkaUi.cpu,
+      memory: services.kafkaUi.memoryInMib,
+      desiredCount: services.kafkaUi.desiredCount,
+      route: { hostname: hostnames.kafkaUi, priority: LISTENER_PRIORITIES.kafkaUi, healthCheckPath: '/actuator/health', authenticate: true },
+      environment: {
+        KAFKA_CLUSTERS_0_NAME: this.kafka.clusterName,
+        KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: this.kafka.cluster.bootstrapBrokersSaslIam,
+        KAFKA_CLUSTERS_0_READONLY: 'true',
+        KAFKA_CLUSTERS_0_PROPERTIES_SECURITY_PROTOCOL: 'SASL_SSL',
+        KAFKA_CLUSTERS_0_PROPERTIES_SASL_MECHANISM: 'AWS_MSK_IAM',
+        KAFKA_CLUSTERS_0_PROPERTIES_SASL_JAAS_CONFIG: 'software.amazon.msk.auth.iam.IAMLoginModule required;',
+        KAFKA_CLUSTERS_0_PROPERTIES_SASL_CLIENT_CALLBACK_HANDLER_CLASS: 'software.amazon.msk.auth.iam.IAMClientCallbackHandler',
+      },
+      // Kafka UI (Spring Boot) unpacks into /tmp at start; it cannot run on a read-only root.
+      readonlyRootFilesystem: false,
+      taskStatements: this.kafkaReaderStatements(),
+    });
+    this.services = { eventsIngestion, dashboardBackend, kafkaUi };
+
+    this.kafka.allowClientsFrom('events_ingestion', eventsIngestion.securityGroup.id, 'SASL/IAM from events ingestion');
+    this.kafka.allowClientsFrom('kafka_ui', kafkaUi.securityGroup.id, 'SASL/IAM from Kafka UI');
+    this.database.allowFrom('dashboard_backend', dashboardBackend.securityGroup.id, 'PostgreSQL from the dashboard backend');
+
+    // ---- exports, alarms, outputs ----
+    const exports = env.atlas.exportBucket.enabled
+      ? new SecureBucket(this, 'kafka_exports', {
+          bucketName: names.of(`kafka-exports-${env.aws.accountId}`, 's3Bucket'),
+          expireAfterDays: env.atlas.exportBucket.expireAfterDays,
+          preventDestroy,
+        })
+      : undefined;
+
+    new AlarmSet(this, 'alarms', {
+      namePrefix: env.namePrefix,
+      action: notifyTopic(platform.get('operatorTopicArn')),
+      alarms: workloadAlarmSpecs({
+        loadBalancer: Fn.element(Fn.split(':loadbalancer/', platform.get('albArn')), 1),
+        targetGroups: {
+          'events-ingestion': eventsIngestion.route!.targetGroup.arnSuffix,
+          'dashboard-backend': dashboardBackend.route!.targetGroup.arnSuffix,
+          'kafka-ui': kafkaUi.route!.targetGroup.arnSuffix,
+        },
+        database: { identifier: this.database.identifier, allocatedStorageInGib: rds.allocatedStorageInGib, connectionsThreshold: rds.connectionsAlarmThreshold },
+        kafka: { clusterName: this.kafka.clusterName, brokers: msk.brokers },
+      }),
+    });
+
+    const outputs: [string, string, string][] = [
+      ['kafka_cluster_arn', this.kafka.cluster.arn, 'MSK cluster'],
+      ['kafka_bootstrap_brokers_iam', this.kafka.cluster.bootstrapBrokersSaslIam, 'SASL/IAM + TLS bootstrap brokers inside the VPC'],
+      ...(this.kafka.publicAccessEnabled
+        ? [['kafka_bootstrap_brokers_public_iam', this.kafka.cluster.bootstrapBrokersPublicSaslIam, 'Public SASL/IAM + TLS bootstrap brokers (allow-listed ranges)'] as [string, string, string]]
+        : []),
+      ...(this.kafka.multiVpcEnabled
+        ? [['kafka_bootstrap_brokers_vpc_connectivity_iam', this.kafka.cluster.bootstrapBrokersVpcConnectivitySaslIam, 'Multi-VPC private connectivity SASL/IAM bootstrap brokers'] as [string, string, string]]
+        : []),
+      ['database_endpoint', this.database.instance.endpoint, 'PostgreSQL endpoint (TLS only)'],
+      ['database_master_secret_arn', this.database.masterSecretArn, 'Secrets Manager secret RDS keeps the master credentials in'],
+      ['events_ingestion_config_secret_arn', eventsConfig.arn, 'Runtime config secret of events ingestion (value set by operators)'],
+      ['dashboard_backend_config_secret_arn', dashboardConfig.arn, 'Runtime config secret of the dashboard backend (value set by operators)'],
+      ['events_ingestion_repository_url', eventsIngestion.repository!.repository.repositoryUrl, 'ECR repository of the events ingestion image'],
+      ['dashboard_backend_repository_url', dashboardBackend.repository!.repository.repositoryUrl, 'ECR repository of the dashboard backend image'],
+      ...(exports ? [['kafka_exports_bucket', exports.bucket.bucket, 'S3 bucket for Kafka exports'] as [string, string, string]] : []),
+    ];
+    for (const [name, value, description] of outputs) new TerraformOutput(this, name, { value, description });
+  }
+
+  /** Events ingestion publishes: connect, describe and write topics, create its topics. */
+  private kafkaProducerStatements(): Statement[] {
+    return [
+      { Sid: 'ConnectToCluster', Effect: 'Allow', Action: ['kafka-cluster:Connect', 'kafka-cluster:DescribeCluster'], Resource: this.kafka.cluster.arn },
+      {
+        Sid: 'WriteTopics',
+        Effect: 'Allow',
+        Action: ['kafka-cluster:DescribeTopic', 'kafka-cluster:CreateTopic', 'kafka-cluster:WriteData'],
+        Resource: this.kafka.resourceArn('topic', '*'),
+      },
+    ];
+  }
+
+  /** Kafka UI inspects, read-only: describe everything, read data, use its own consumer groups. */
+  private kafkaReaderStatements(): Statement[] {
+    return [
+      {
+        Sid: 'ConnectToCluster',
+        Effect: 'Allow',
+        Action: ['kafka-cluster:Connect', 'kafka-cluster:DescribeCluster', 'kafka-cluster:DescribeClusterDynamicConfiguration'],
+        Resource: this.kafka.cluster.arn,
+      },
+      {
+        Sid: 'ReadTopics',
+        Effect: 'Allow',
+        Action: ['kafka-cluster:DescribeTopic', 'kafka-cluster:DescribeTopicDynamicConfiguration', 'kafka-cluster:ReadData'],
+        Resource: this.kafka.resourceArn('topic', '*'),
+      },
+      { Sid: 'DescribeGroups', Effect: 'Allow', Action: 'kafka-cluster:DescribeGroup', Resource: this.kafka.resourceArn('group', '*') },
+      { Sid: 'UseOwnGroups', Effect: 'Allow', Action: 'kafka-cluster:AlterGroup', Resource: this.kafka.resourceArn('group', 'kafka-ui*') },
+    ];
+  }
+}

@@ -1,0 +1,149 @@
+# Mocked plan of atlas-prod: no AWS account needed. The SSM parameters Layer 1 writes are
+# overridden with realistic values, so the plan checks the wiring (private subnets only, the
+# listener) as well as the production guarantees. Run by scripts/terraform-tier.js after `terraform init`.
+
+mock_provider "aws" {
+  mock_data "aws_region" {
+    defaults = { name = "eu-west-1" }
+  }
+  mock_data "aws_caller_identity" {
+    defaults = { account_id = "111122223333" }
+  }
+}
+
+override_data {
+  target = data.aws_ssm_parameter.platform_vpc_id
+  values = { insecure_value = "vpc-0123456789abcdef0" }
+}
+override_data {
+  target = data.aws_ssm_parameter.platform_private_subnet_ids
+  values = { insecure_value = "subnet-0aaa1111aaaa1111a,subnet-0bbb2222bbbb2222b" }
+}
+override_data {
+  target = data.aws_ssm_parameter.platform_alb_arn
+  values = { insecure_value = "arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/atlas-prod-alb/0123456789abcdef" }
+}
+override_data {
+  target = data.aws_ssm_parameter.platform_alb_dns_name
+  values = { insecure_value = "atlas-prod-alb-123456789.eu-west-1.elb.amazonaws.com" }
+}
+override_data {
+  target = data.aws_ssm_parameter.platform_alb_zone_id
+  values = { insecure_value = "Z32O12XQLNTSW2" }
+}
+override_data {
+  target = data.aws_ssm_parameter.platform_alb_listener_arn
+  values = { insecure_value = "arn:aws:elasticloadbalancing:eu-west-1:111122223333:listener/app/atlas-prod-alb/0123456789abcdef/fedcba9876543210" }
+}
+override_data {
+  target = data.aws_ssm_parameter.platform_alb_security_group_id
+  values = { insecure_value = "sg-0alb0000000000000" }
+}
+override_data {
+  target = data.aws_ssm_parameter.platform_cluster_arn
+  values = { insecure_value = "arn:aws:ecs:eu-west-1:111122223333:cluster/atlas-prod" }
+}
+override_data {
+  target = data.aws_ssm_parameter.platform_cluster_name
+  values = { insecure_value = "atlas-prod" }
+}
+override_data {
+  target = data.aws_ssm_parameter.platform_hosted_zone_id
+  values = { insecure_value = "Z0123456789ABCDEFGHIJ" }
+}
+override_data {
+  target = data.aws_ssm_parameter.platform_operator_topic_arn
+  values = { insecure_value = "arn:aws:sns:eu-west-1:111122223333:atlas-prod-operator-alerts" }
+}
+override_data {
+  target = data.aws_ssm_parameter.platform_cognito_user_pool_arn
+  values = { insecure_value = "arn:aws:cognito-idp:eu-west-1:111122223333:userpool/eu-west-1_AbCdEfGhI" }
+}
+override_data {
+  target = data.aws_ssm_parameter.platform_cognito_user_pool_client_id
+  values = { insecure_value = "1example23456789abcdefghij" }
+}
+override_data {
+  target = data.aws_ssm_parameter.platform_cognito_user_pool_domain
+  values = { insecure_value = "atlas-prod-auth" }
+}
+
+variables {
+  events_ingestion_image  = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/atlas-prod-events-ingestion:1.0.0"
+  dashboard_backend_image = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/atlas-prod-dashboard-backend:1.0.0"
+}
+
+run "msk_is_private_with_multi_vpc_iam_connectivity" {
+  command = plan
+
+  assert {
+    condition     = aws_msk_cluster.kafka.client_authentication[0].sasl[0].iam == true && aws_msk_cluster.kafka.client_authentication[0].unauthenticated == false
+    error_message = "MSK must authenticate clients with SASL/IAM only"
+  }
+  assert {
+    condition     = aws_msk_cluster.kafka.encryption_info[0].encryption_in_transit[0].client_broker == "TLS" && aws_msk_cluster.kafka.encryption_info[0].encryption_in_transit[0].in_cluster == true
+    error_message = "MSK must use TLS between clients and brokers and inside the cluster"
+  }
+  assert {
+    condition     = aws_msk_cluster.kafka.broker_node_group_info[0].connectivity_info[0].public_access[0].type == "DISABLED"
+    error_message = "prod MSK has no public endpoints"
+  }
+  assert {
+    condition     = aws_msk_cluster.kafka.broker_node_group_info[0].connectivity_info[0].vpc_connectivity[0].client_authentication[0].sasl[0].iam == true
+    error_message = "prod MSK offers multi-VPC private connectivity over IAM"
+  }
+  assert {
+    condition     = tolist(aws_msk_cluster.kafka.broker_node_group_info[0].client_subnets) == tolist(["subnet-0aaa1111aaaa1111a", "subnet-0bbb2222bbbb2222b"])
+    error_message = "prod MSK brokers sit in the private subnets from SSM"
+  }
+  assert {
+    condition     = aws_msk_cluster.kafka.number_of_broker_nodes == 2 && aws_msk_cluster.kafka.broker_node_group_info[0].instance_type == "kafka.m5.large"
+    error_message = "prod MSK sizing comes from the prod config"
+  }
+}
+
+run "rds_is_private_multi_az_and_protected" {
+  command = plan
+
+  assert {
+    condition     = aws_db_instance.database.storage_encrypted && aws_db_instance.database.manage_master_user_password
+    error_message = "RDS must be encrypted and keep its master password in Secrets Manager"
+  }
+  assert {
+    condition     = aws_db_instance.database.publicly_accessible == false && aws_db_instance.database.multi_az == true
+    error_message = "prod RDS is private and Multi-AZ"
+  }
+  assert {
+    condition     = aws_db_instance.database.deletion_protection == true && aws_db_instance.database.skip_final_snapshot == false && aws_db_instance.database.final_snapshot_identifier == "atlas-prod-dashboard-db-final"
+    error_message = "prod RDS is deletion-protected and snapshots on destroy"
+  }
+  assert {
+    condition     = toset(aws_db_subnet_group.database_subnet_group.subnet_ids) == toset(["subnet-0aaa1111aaaa1111a", "subnet-0bbb2222bbbb2222b"])
+    error_message = "a private database sits in the private subnets"
+  }
+  assert {
+    condition     = aws_db_instance.database.backup_retention_period >= 7 && aws_db_instance.database.iam_database_authentication_enabled
+    error_message = "prod RDS keeps at least 7 days of backups and takes IAM authentication"
+  }
+}
+
+run "services_sit_behind_the_shared_listener_in_private_subnets" {
+  command = plan
+
+  assert {
+    condition     = aws_lb_listener_rule.events_ingestion_route_host_rule.priority == 100 && aws_lb_listener_rule.dashboard_backend_route_host_rule.priority == 110 && aws_lb_listener_rule.kafka_ui_route_host_rule.priority == 120 && aws_lb_listener_rule.events_ingestion_route_catch_all_rule.priority == 50000
+    error_message = "rules carry the registry priorities, the catch-all last"
+  }
+  assert {
+    condition     = aws_lb_listener_rule.kafka_ui_route_host_rule.action[0].type == "authenticate-cognito"
+    error_message = "Kafka UI requires a Cognito login"
+  }
+  assert {
+    condition     = aws_ecs_service.events_ingestion_service.network_configuration[0].assign_public_ip == false && aws_ecs_service.events_ingestion_service.desired_count == 2
+    error_message = "prod events ingestion runs two tasks without public IPs"
+  }
+  assert {
+    condition     = aws_s3_bucket.kafka_exports.bucket == "atlas-prod-kafka-exports-111122223333"
+    error_message = "the export bucket exists in prod"
+  }
+}

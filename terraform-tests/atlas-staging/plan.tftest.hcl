@@ -1,0 +1,149 @@
+# Mocked plan of atlas-staging: no AWS account needed. The SSM parameters Layer 1 writes are
+# overridden with realistic values, so the plan checks the wiring (which subnets, which listener)
+# as well as the security settings. Run by scripts/terraform-tier.js after `terraform init`.
+
+mock_provider "aws" {
+  mock_data "aws_region" {
+    defaults = { name = "eu-west-1" }
+  }
+  mock_data "aws_caller_identity" {
+    defaults = { account_id = "111122223333" }
+  }
+}
+
+override_data {
+  target = data.aws_ssm_parameter.platform_vpc_id
+  values = { insecure_value = "vpc-0123456789abcdef0" }
+}
+override_data {
+  target = data.aws_ssm_parameter.platform_private_subnet_ids
+  values = { insecure_value = "subnet-0aaa1111aaaa1111a,subnet-0bbb2222bbbb2222b" }
+}
+override_data {
+  target = data.aws_ssm_parameter.platform_public_subnet_ids
+  values = { insecure_value = "subnet-0ccc3333cccc3333c,subnet-0ddd4444dddd4444d" }
+}
+override_data {
+  target = data.aws_ssm_parameter.platform_alb_arn
+  values = { insecure_value = "arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/poc-atlas-dev-alb/0123456789abcdef" }
+}
+override_data {
+  target = data.aws_ssm_parameter.platform_alb_dns_name
+  values = { insecure_value = "poc-atlas-dev-alb-123456789.eu-west-1.elb.amazonaws.com" }
+}
+override_data {
+  target = data.aws_ssm_parameter.platform_alb_zone_id
+  values = { insecure_value = "Z32O12XQLNTSW2" }
+}
+override_data {
+  target = data.aws_ssm_parameter.platform_alb_listener_arn
+  values = { insecure_value = "arn:aws:elasticloadbalancing:eu-west-1:111122223333:listener/app/poc-atlas-dev-alb/0123456789abcdef/fedcba9876543210" }
+}
+override_data {
+  target = data.aws_ssm_parameter.platform_alb_security_group_id
+  values = { insecure_value = "sg-0alb0000000000000" }
+}
+override_data {
+  target = data.aws_ssm_parameter.platform_cluster_arn
+  values = { insecure_value = "arn:aws:ecs:eu-west-1:111122223333:cluster/poc-atlas-dev" }
+}
+override_data {
+  target = data.aws_ssm_parameter.platform_cluster_name
+  values = { insecure_value = "poc-atlas-dev" }
+}
+override_data {
+  target = data.aws_ssm_parameter.platform_hosted_zone_id
+  values = { insecure_value = "Z0123456789ABCDEFGHIJ" }
+}
+override_data {
+  target = data.aws_ssm_parameter.platform_operator_topic_arn
+  values = { insecure_value = "arn:aws:sns:eu-west-1:111122223333:poc-atlas-dev-operator-alerts" }
+}
+override_data {
+  target = data.aws_ssm_parameter.platform_cognito_user_pool_arn
+  values = { insecure_value = "arn:aws:cognito-idp:eu-west-1:111122223333:userpool/eu-west-1_AbCdEfGhI" }
+}
+override_data {
+  target = data.aws_ssm_parameter.platform_cognito_user_pool_client_id
+  values = { insecure_value = "1example23456789abcdefghij" }
+}
+override_data {
+  target = data.aws_ssm_parameter.platform_cognito_user_pool_domain
+  values = { insecure_value = "poc-atlas-dev-auth" }
+}
+
+variables {
+  events_ingestion_image  = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/poc-atlas-dev-events-ingestion:1.0.0"
+  dashboard_backend_image = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/poc-atlas-dev-dashboard-backend:1.0.0"
+}
+
+run "msk_is_iam_and_tls_only_with_public_endpoints_from_public_subnets" {
+  command = plan
+
+  assert {
+    condition     = aws_msk_cluster.kafka.client_authentication[0].sasl[0].iam == true && aws_msk_cluster.kafka.client_authentication[0].unauthenticated == false
+    error_message = "MSK must authenticate clients with SASL/IAM only"
+  }
+  assert {
+    condition     = aws_msk_cluster.kafka.encryption_info[0].encryption_in_transit[0].client_broker == "TLS" && aws_msk_cluster.kafka.encryption_info[0].encryption_in_transit[0].in_cluster == true
+    error_message = "MSK must use TLS between clients and brokers and inside the cluster"
+  }
+  assert {
+    condition     = aws_msk_cluster.kafka.broker_node_group_info[0].connectivity_info[0].public_access[0].type == "SERVICE_PROVIDED_EIPS"
+    error_message = "staging MSK serves public IAM+TLS endpoints"
+  }
+  assert {
+    condition     = tolist(aws_msk_cluster.kafka.broker_node_group_info[0].client_subnets) == tolist(["subnet-0ccc3333cccc3333c", "subnet-0ddd4444dddd4444d"])
+    error_message = "public MSK brokers must sit in the public subnets from SSM"
+  }
+  assert {
+    condition     = aws_vpc_security_group_ingress_rule.kafka_public_client_0.cidr_ipv4 == "203.0.113.0/24" && aws_vpc_security_group_ingress_rule.kafka_public_client_0.from_port == 9198
+    error_message = "public brokers are reachable from the allow list only"
+  }
+}
+
+run "rds_is_encrypted_public_to_the_allow_list_and_single_az" {
+  command = plan
+
+  assert {
+    condition     = aws_db_instance.database.storage_encrypted && aws_db_instance.database.manage_master_user_password
+    error_message = "RDS must be encrypted and keep its master password in Secrets Manager"
+  }
+  assert {
+    condition     = aws_db_instance.database.publicly_accessible == true && aws_db_instance.database.multi_az == false && aws_db_instance.database.deletion_protection == false
+    error_message = "staging RDS keeps its public, single-AZ placement"
+  }
+  assert {
+    condition     = toset(aws_db_subnet_group.database_subnet_group.subnet_ids) == toset(["subnet-0ccc3333cccc3333c", "subnet-0ddd4444dddd4444d"])
+    error_message = "a publicly accessible database sits in the public subnets"
+  }
+  assert {
+    condition     = aws_vpc_security_group_ingress_rule.database_allowed_cidr_0.cidr_ipv4 == "203.0.113.0/24"
+    error_message = "PostgreSQL is reachable from the allow list only"
+  }
+}
+
+run "services_sit_behind_the_shared_listener_in_private_subnets" {
+  command = plan
+
+  assert {
+    condition     = aws_lb_listener_rule.events_ingestion_route_host_rule.priority == 100 && aws_lb_listener_rule.dashboard_backend_route_host_rule.priority == 110 && aws_lb_listener_rule.kafka_ui_route_host_rule.priority == 120
+    error_message = "host rules carry the registry priorities"
+  }
+  assert {
+    condition     = aws_lb_listener_rule.events_ingestion_route_catch_all_rule.priority == 50000
+    error_message = "the catch-all to events ingestion is the last rule"
+  }
+  assert {
+    condition     = aws_lb_listener_rule.events_ingestion_route_host_rule.listener_arn == "arn:aws:elasticloadbalancing:eu-west-1:111122223333:listener/app/poc-atlas-dev-alb/0123456789abcdef/fedcba9876543210"
+    error_message = "rules attach to the HTTPS listener read from SSM"
+  }
+  assert {
+    condition     = aws_ecs_service.events_ingestion_service.network_configuration[0].assign_public_ip == false && toset(aws_ecs_service.events_ingestion_service.network_configuration[0].subnets) == toset(["subnet-0aaa1111aaaa1111a", "subnet-0bbb2222bbbb2222b"])
+    error_message = "tasks run in the private subnets without public IPs"
+  }
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.alarms_events_ingestion_target_5xx.dimensions["LoadBalancer"] == "app/poc-atlas-dev-alb/0123456789abcdef"
+    error_message = "the 5xx alarm watches the shared ALB"
+  }
+}
