@@ -38,7 +38,10 @@ export const monitoringSchema = z.strictObject({
   hostnames: z.strictObject({ grafana: dnsName, prometheus: dnsName }),
   /** How long each backend keeps data on EFS. */
   retention: z.strictObject({ metricsInDays: days(3650), logsInDays: days(3650), tracesInDays: days(3650) }),
-  /** Grafana organisation role of a user who passed the Cognito login (auto sign-up). */
+  /**
+   * Grafana organisation role of a user who passed the Cognito login (auto sign-up). `Admin` lets
+   * every such user add data sources that reach anything in the VPC: keep it for short, deliberate use.
+   */
   grafanaDefaultRole: z.enum(['Viewer', 'Editor', 'Admin']),
   /** Fargate size of each monitoring service. */
   sizes: z.strictObject({

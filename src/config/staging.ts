@@ -79,7 +79,7 @@ export const staging: EnvironmentInput = {
   monitoring: {
     hostnames: { grafana: 'grafana.hari328.net', prometheus: 'prometheus.hari328.net' },
     retention: { metricsInDays: 15, logsInDays: 14, tracesInDays: 7 },
-    grafanaDefaultRole: 'Admin',
+    grafanaDefaultRole: 'Editor',
     sizes: {
       prometheus: { cpu: 512, memory: 1024 },
       loki: { cpu: 512, memory: 1024 },
