@@ -29,6 +29,6 @@ describe('main.ts', () => {
   it('synthesizes only the selected environments', () => {
     const result = synth({ ATLAS_ENVIRONMENTS: 'staging' });
     expect(result.status).toBe(0);
-    expect(fs.readdirSync(path.join(result.outdir, 'stacks')).sort()).toEqual(['atlas-staging', 'base-infra-staging', 'bootstrap']);
+    expect(fs.readdirSync(path.join(result.outdir, 'stacks')).sort()).toEqual(['atlas-staging', 'base-infra-staging', 'bootstrap', 'monitoring-staging']);
   });
 });

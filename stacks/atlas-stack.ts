@@ -14,7 +14,7 @@ import { SecureBucket } from '../src/constructs/storage/secure-bucket';
 import { KafkaCluster } from '../src/constructs/streaming/kafka-cluster';
 import { LISTENER_PRIORITIES } from '../src/contract/listener-priorities';
 import { Names } from '../src/core/naming';
-import { PlatformStack, stateKey } from '../src/core/platform-stack';
+import { environmentStackProps, PlatformStack } from '../src/core/platform-stack';
 
 export interface AtlasStackProps {
   readonly env: EnvironmentConfig;
@@ -35,14 +35,7 @@ export class AtlasStack extends PlatformStack {
   readonly services: Readonly<Record<'eventsIngestion' | 'dashboardBackend' | 'kafkaUi', TenantService>>;
 
   constructor(scope: Construct, id: string, { env }: AtlasStackProps) {
-    super(scope, id, {
-      region: env.aws.region,
-      accountId: env.aws.accountId,
-      tags: { environment: env.environment, layer: 'atlas', repository: env.repository },
-      tier: env.tier,
-      state: env.state,
-      stateKey: stateKey('atlas', env.name),
-    });
+    super(scope, id, environmentStackProps(env, 'atlas'));
     const names = new Names(env.namePrefix);
     const { msk, rds, hostnames, services } = env.atlas;
     const { preventDestroy, deletionProtection } = env.protection;

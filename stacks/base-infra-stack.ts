@@ -10,7 +10,7 @@ import { Network } from '../src/constructs/network/network';
 import { PlatformParametersWriter } from '../src/constructs/platform/platform-parameters-writer';
 import { SharedFileSystem } from '../src/constructs/storage/shared-file-system';
 import { Names } from '../src/core/naming';
-import { PlatformStack, stateKey } from '../src/core/platform-stack';
+import { environmentStackProps, PlatformStack } from '../src/core/platform-stack';
 
 export interface BaseInfraStackProps {
   readonly env: EnvironmentConfig;
@@ -22,14 +22,7 @@ export interface BaseInfraStackProps {
  */
 export class BaseInfraStack extends PlatformStack {
   constructor(scope: Construct, id: string, { env }: BaseInfraStackProps) {
-    super(scope, id, {
-      region: env.aws.region,
-      accountId: env.aws.accountId,
-      tags: { environment: env.environment, layer: 'base-infra', repository: env.repository },
-      state: env.state,
-      stateKey: stateKey('base-infra', env.name),
-      tier: env.tier,
-    });
+    super(scope, id, environmentStackProps(env, 'base-infra'));
     const names = new Names(env.namePrefix);
     const { preventDestroy, deletionProtection } = env.protection;
 

@@ -94,8 +94,10 @@ describe('policy check during synth', () => {
       { name: 'bootstrap', tier: 'production', resources: expect.any(Number) },
       { name: 'base-infra-staging', tier: 'non-production', resources: expect.any(Number) },
       { name: 'atlas-staging', tier: 'non-production', resources: expect.any(Number) },
+      { name: 'monitoring-staging', tier: 'non-production', resources: expect.any(Number) },
       { name: 'base-infra-prod', tier: 'production', resources: expect.any(Number) },
       { name: 'atlas-prod', tier: 'production', resources: expect.any(Number) },
+      { name: 'monitoring-prod', tier: 'production', resources: expect.any(Number) },
     ]);
     expect(written.waivers.map((w) => `${w.stack} ${w.rule}`).sort()).toEqual([
       'atlas-prod ecs-task-readonly-root',
@@ -107,6 +109,8 @@ describe('policy check during synth', () => {
       'base-infra-staging alb-internal',
       'base-infra-staging sg-public-web-ingress',
       'bootstrap state-backend-secure',
+      'monitoring-prod ecs-task-readonly-root',
+      'monitoring-staging ecs-task-readonly-root',
     ]);
     for (const w of written.waivers) {
       expect(w.reason.length).toBeGreaterThanOrEqual(MIN_REASON_LENGTH);

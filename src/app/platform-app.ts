@@ -3,12 +3,14 @@ import type { App } from 'cdktf';
 import { AtlasStack } from '../../stacks/atlas-stack';
 import { BaseInfraStack } from '../../stacks/base-infra-stack';
 import { BootstrapStack } from '../../stacks/bootstrap-stack';
+import { MonitoringStack } from '../../stacks/monitoring-stack';
 import type { EnvironmentConfig } from '../config/schema';
 
 export interface PlatformStacks {
   readonly bootstrap: BootstrapStack;
   readonly baseInfra: Record<string, BaseInfraStack>;
   readonly atlas: Record<string, AtlasStack>;
+  readonly monitoring: Record<string, MonitoringStack>;
 }
 
 /** Adds the bootstrap stack and, per environment, its layer stacks named `<layer>-<env>`. */
@@ -22,6 +24,7 @@ export function addPlatformStacks(app: App, environments: readonly EnvironmentCo
   });
   const baseInfra: Record<string, BaseInfraStack> = {};
   const atlas: Record<string, AtlasStack> = {};
+  const monitoring: Record<string, MonitoringStack> = {};
   for (const env of environments) {
     const base = new BaseInfraStack(app, `base-infra-${env.name}`, { env });
     base.addDependency(bootstrap);
@@ -29,6 +32,9 @@ export function addPlatformStacks(app: App, environments: readonly EnvironmentCo
     // Ordering only: the Atlas layer reads base-infra through SSM, never through references.
     atlas[env.name] = new AtlasStack(app, `atlas-${env.name}`, { env });
     atlas[env.name].addDependency(base);
+    // Ordering only (deploy '*-staging' runs Layer 1 first): monitoring reads Layer 1 through SSM.
+    monitoring[env.name] = new MonitoringStack(app, `monitoring-${env.name}`, { env });
+    monitoring[env.name].addDependency(base);
   }
-  return { bootstrap, baseInfra, atlas };
+  return { bootstrap, baseInfra, atlas, monitoring };
 }

@@ -74,4 +74,16 @@ export const prod: EnvironmentInput = {
     },
     exportBucket: { enabled: true, expireAfterDays: 365 },
   },
+  monitoring: {
+    hostnames: { grafana: 'grafana.atlas.hari328.net', prometheus: 'prometheus.atlas.hari328.net' },
+    retention: { metricsInDays: 30, logsInDays: 30, tracesInDays: 14 },
+    grafanaDefaultRole: 'Editor',
+    sizes: {
+      prometheus: { cpu: 1024, memory: 2048 },
+      loki: { cpu: 512, memory: 1024 },
+      tempo: { cpu: 512, memory: 1024 },
+      grafana: { cpu: 256, memory: 512 },
+      collector: { cpu: 256, memory: 512 },
+    },
+  },
 };

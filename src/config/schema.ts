@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { atlasSchema, checkAtlasAgainstEnvironment } from './atlas-schema';
 import { cidrContains, cidrsOverlap, parseCidr } from './cidr';
+import { checkMonitoring, monitoringSchema } from './monitoring-schema';
 import { accountId, awsRegion, cidr, dnsName, dnsNameProblem, email, retentionInDays, slug } from './rules';
 
 const network = z
@@ -125,9 +126,12 @@ export const environmentSchema = z
     }),
     /** Layer 2 Atlas workloads (src/config/atlas-schema.ts). */
     atlas: atlasSchema,
+    /** Layer 2b monitoring (src/config/monitoring-schema.ts). */
+    monitoring: monitoringSchema,
   })
   .superRefine((env, ctx) => {
     checkAtlasAgainstEnvironment(env, ctx);
+    checkMonitoring(env, ctx);
     env.identity.callbackHostnames.forEach((host, i) => {
       if (!dnsNameProblem(host) && host !== env.dns.domain && !host.endsWith(`.${env.dns.domain}`)) {
         ctx.addIssue({

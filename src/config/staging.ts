@@ -76,4 +76,16 @@ export const staging: EnvironmentInput = {
     },
     exportBucket: { enabled: true, expireAfterDays: 30 },
   },
+  monitoring: {
+    hostnames: { grafana: 'grafana.hari328.net', prometheus: 'prometheus.hari328.net' },
+    retention: { metricsInDays: 15, logsInDays: 14, tracesInDays: 7 },
+    grafanaDefaultRole: 'Editor',
+    sizes: {
+      prometheus: { cpu: 512, memory: 1024 },
+      loki: { cpu: 512, memory: 1024 },
+      tempo: { cpu: 512, memory: 1024 },
+      grafana: { cpu: 256, memory: 512 },
+      collector: { cpu: 256, memory: 512 },
+    },
+  },
 };

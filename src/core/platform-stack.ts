@@ -5,7 +5,8 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { LocalBackend, S3Backend, TerraformDataSource, TerraformElement, TerraformOutput, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
 import type { Construct, Node } from 'constructs';
-import { platformTags, type TagInputs } from './tags';
+import type { EnvironmentConfig } from '../config/schema';
+import { type Layer, platformTags, type TagInputs } from './tags';
 
 export interface StateBackendSettings {
   readonly bucket: string;
@@ -34,6 +35,18 @@ export interface PlatformStackProps {
 /** The state key of one layer in one environment. */
 export function stateKey(layer: string, environment: string): string {
   return `${layer}/${environment}/terraform.tfstate`;
+}
+
+/** The provider, backend and tier of one layer's stack in one environment. */
+export function environmentStackProps(env: EnvironmentConfig, layer: Layer): PlatformStackProps {
+  return {
+    region: env.aws.region,
+    accountId: env.aws.accountId,
+    tags: { environment: env.environment, layer, repository: env.repository },
+    tier: env.tier,
+    state: env.state,
+    stateKey: stateKey(layer, env.name),
+  };
 }
 
 /** Where the bootstrap keeps its local state: the project root, so a fresh synth never wipes it. */

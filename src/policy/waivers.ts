@@ -34,6 +34,9 @@ const STAGING_PUBLIC_DATA =
 const KAFKA_UI_WRITABLE_ROOT =
   'Kafka UI (Spring Boot) unpacks and writes under its working directory and /tmp at start; it runs with no privileges, read-only MSK access and only behind the Cognito login.';
 
+const GRAFANA_WRITABLE_ROOT =
+  'Grafana and its SQLite write plugins, sessions and temporary files outside the EFS data directory; the container runs unprivileged as uid 472 behind the Cognito login.';
+
 export const WAIVERS: readonly Waiver[] = [
   {
     rule: 'state-backend-secure',
@@ -48,4 +51,6 @@ export const WAIVERS: readonly Waiver[] = [
   { rule: 'msk-not-public', stack: 'atlas-staging', address: 'aws_msk_cluster.kafka', reason: STAGING_PUBLIC_DATA },
   { rule: 'ecs-task-readonly-root', stack: 'atlas-staging', address: 'aws_ecs_task_definition.kafka_ui_task', reason: KAFKA_UI_WRITABLE_ROOT },
   { rule: 'ecs-task-readonly-root', stack: 'atlas-prod', address: 'aws_ecs_task_definition.kafka_ui_task', reason: KAFKA_UI_WRITABLE_ROOT },
+  { rule: 'ecs-task-readonly-root', stack: 'monitoring-staging', address: 'aws_ecs_task_definition.grafana_task', reason: GRAFANA_WRITABLE_ROOT },
+  { rule: 'ecs-task-readonly-root', stack: 'monitoring-prod', address: 'aws_ecs_task_definition.grafana_task', reason: GRAFANA_WRITABLE_ROOT },
 ];

@@ -50,6 +50,8 @@ export class LoadBalancer extends Construct {
       })),
       egress: [
         { description: 'Targets inside the VPC', protocol: 'tcp', fromPort: 0, toPort: 65535, cidrBlocks: [props.vpcCidr] },
+        // Listener rules that authenticate call the Cognito token and user-info endpoints from the ALB itself.
+        { description: 'HTTPS to the Cognito token and user-info endpoints', protocol: 'tcp', fromPort: 443, toPort: 443, cidrBlocks: ['0.0.0.0/0'] },
       ],
       tags: { Name: names.of('alb') },
     });

@@ -4,6 +4,7 @@ import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
 import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Fn, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { isSecretLikeKey } from '../../config/secrets';
@@ -78,6 +79,18 @@ export interface TenantServiceProps {
   readonly serviceRegistryArn?: string;
   /** @default - notify the operator topic from Layer 1 */
   readonly alarmAction?: AlarmAction;
+  /**
+   * Keep ingress out of the security group's inline rules (the ALB rule becomes its own
+   * `aws_vpc_security_group_ingress_rule`), so callers can add rules Terraform will not strip.
+   * @default false
+   */
+  readonly separateIngressRules?: boolean;
+  /**
+   * Rolling-deployment bounds. A single-writer service (one task owning files on EFS) needs
+   * `{ minimumHealthyPercent: 0, maximumPercent: 100 }` so the old task stops before the new starts.
+   * @default { minimumHealthyPercent: 100, maximumPercent: 200 }
+   */
+  readonly deployment?: { readonly minimumHealthyPercent: number; readonly maximumPercent: number };
 }
 
 /**
@@ -129,12 +142,27 @@ export class TenantService extends Construct {
       name: fullName,
       description: `${serviceName} tasks`,
       vpcId: platform.get('vpcId'),
-      ingress: props.route
-        ? [{ description: 'From the shared ALB', protocol: 'tcp', fromPort: props.containerPort, toPort: props.containerPort, securityGroups: [platform.get('albSecurityGroupId')] }]
-        : [],
+      // An inline `ingress` list (even empty) makes Terraform remove every rule defined elsewhere.
+      ...(props.separateIngressRules
+        ? {}
+        : {
+            ingress: props.route
+              ? [{ description: 'From the shared ALB', protocol: 'tcp', fromPort: props.containerPort, toPort: props.containerPort, securityGroups: [platform.get('albSecurityGroupId')] }]
+              : [],
+          }),
       egress: [{ description: 'AWS APIs, registries and platform services', protocol: '-1', fromPort: 0, toPort: 0, cidrBlocks: ['0.0.0.0/0'] }],
       tags: { Name: fullName },
     });
+    if (props.separateIngressRules && props.route) {
+      new VpcSecurityGroupIngressRule(this, 'ingress_from_alb', {
+        securityGroupId: this.securityGroup.id,
+        description: 'From the shared ALB',
+        ipProtocol: 'tcp',
+        fromPort: props.containerPort,
+        toPort: props.containerPort,
+        referencedSecurityGroupId: platform.get('albSecurityGroupId'),
+      });
+    }
 
     const taskDefinition = new EcsTaskDefinition(this, 'task', {
       family: fullName,
@@ -161,11 +189,11 @@ export class TenantService extends Construct {
           privileged: false,
           readonlyRootFilesystem: props.readonlyRootFilesystem ?? true,
           portMappings: [props.containerPort, ...(props.extraPorts ?? [])].map((port) => ({ containerPort: port, protocol: 'tcp' })),
-          environment: Object.entries(props.environment ?? {}).sort(([a], [b]) => a.localeCompare(b)).map(([name, value]) => ({ name, value })),
+          environment: Object.entries(props.environment ?? {}).sort(([a], [b]) => a.localeCompare(b)).map(([name, value]) => ({ name, value: expressionLiteral(value) })),
           secrets: secrets.map(([name, valueFrom]) => ({ name, valueFrom })),
           mountPoints: efsMounts.map((mount) => ({ sourceVolume: mount.name, containerPath: mount.containerPath, readOnly: false })),
-          ...(props.command ? { command: props.command } : {}),
-          ...(props.entryPoint ? { entryPoint: props.entryPoint } : {}),
+          ...(props.command ? { command: props.command.map(expressionLiteral) } : {}),
+          ...(props.entryPoint ? { entryPoint: props.entryPoint.map(expressionLiteral) } : {}),
           linuxParameters: { initProcessEnabled: true },
           logConfiguration: {
             logDriver: 'awslogs',
@@ -202,8 +230,8 @@ export class TenantService extends Construct {
         assignPublicIp: false,
       },
       deploymentCircuitBreaker: { enable: true, rollback: true },
-      deploymentMinimumHealthyPercent: 100,
-      deploymentMaximumPercent: 200,
+      deploymentMinimumHealthyPercent: props.deployment?.minimumHealthyPercent ?? 100,
+      deploymentMaximumPercent: props.deployment?.maximumPercent ?? 200,
       propagateTags: 'SERVICE',
       enableExecuteCommand: false,
       ...(this.route
@@ -257,4 +285,13 @@ function validate(props: TenantServiceProps): void {
   if (!Number.isInteger(props.containerPort) || props.containerPort < 1 || props.containerPort > 65535) {
     throw new Error(`TenantService ${props.serviceName}: containerPort = ${props.containerPort} is not a TCP port. Fix: 1-65535`);
   }
+}
+
+/**
+ * cdktf 0.21 writes string literals inside `Fn.jsonencode` into an HCL expression escaping only
+ * newlines and `${`: a `"`, `\` or `%{` in a value (a shell command, a YAML file) would break the
+ * expression or start a template directive. Escape those three; cdktf adds the rest.
+ */
+export function expressionLiteral(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/%\{/g, '%%{');
 }

@@ -1,0 +1,41 @@
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { Construct } from 'constructs';
+
+/** One allowed TCP flow into a security group, from another group or a CIDR. */
+export interface NetworkFlow {
+  /** Snake-case id, part of the rule's Terraform address. */
+  readonly id: string;
+  readonly description: string;
+  /** Security group receiving the traffic. */
+  readonly toSecurityGroupId: string;
+  readonly port: number;
+  readonly fromSecurityGroupId?: string;
+  readonly fromCidr?: string;
+}
+
+export interface NetworkFlowsProps {
+  readonly flows: readonly NetworkFlow[];
+}
+
+/** Ingress rules, one resource per flow, so each allowed path reads as one line of the plan. */
+export class NetworkFlows extends Construct {
+  constructor(scope: Construct, id: string, props: NetworkFlowsProps) {
+    super(scope, id);
+    for (const flow of props.flows) {
+      if ((flow.fromSecurityGroupId === undefined) === (flow.fromCidr === undefined)) {
+        throw new Error(`NetworkFlows ${flow.id}: give exactly one of fromSecurityGroupId and fromCidr. Fix: name the source security group, or the CIDR for clients outside this stack`);
+      }
+      if (flow.fromCidr === '0.0.0.0/0') {
+        throw new Error(`NetworkFlows ${flow.id}: fromCidr = "0.0.0.0/0" opens the port to the internet. Fix: use the VPC CIDR or a security group`);
+      }
+      new VpcSecurityGroupIngressRule(this, flow.id, {
+        securityGroupId: flow.toSecurityGroupId,
+        description: flow.description,
+        ipProtocol: 'tcp',
+        fromPort: flow.port,
+        toPort: flow.port,
+        ...(flow.fromSecurityGroupId ? { referencedSecurityGroupId: flow.fromSecurityGroupId } : { cidrIpv4: flow.fromCidr }),
+      });
+    }
+  }
+}
