@@ -53,7 +53,11 @@ async function checkStack(stack, env) {
   const test = await terraform(['test'], cwd, env);
   if (!test.ok) return { stack, ok: false, step: 'test', output: test.output };
   const passed = /(\d+) passed, 0 failed/.exec(test.output);
-  return { stack, ok: true, seconds: (Date.now() - started) / 1000, runs: passed ? Number(passed[1]) : 0 };
+  const runs = passed ? Number(passed[1]) : 0;
+  if (runs === 0) {
+    return { stack, ok: false, step: 'test', output: `${test.output}\nno run block passed. Fix: give terraform-tests/${stack}/ a run { command = plan } block with assertions` };
+  }
+  return { stack, ok: true, seconds: (Date.now() - started) / 1000, runs };
 }
 
 async function main() {
