@@ -6,7 +6,7 @@
 //   (c) unit tests                      jest
 //   (d) Terraform tier                  init + validate + mocked plan of every stack
 // Each command runs BENCH_RUNS times (default 3, `--quick` = 1); the table shows the median wall
-// time and the highest peak RSS (GNU time's %M: the largest single process of the tree).
+// and CPU time and the highest peak RSS (GNU time's %M: the largest single process of the tree).
 // This is a measurement, not a test: it prints figures and never fails on a target.
 'use strict';
 const { spawnSync } = require('child_process');
@@ -22,21 +22,25 @@ const hasGnuTime = fs.existsSync(GNU_TIME);
 const cdktf = path.join(root, 'node_modules', '.bin', 'cdktf');
 const env = { ...prepareTerraformEnv(root).env, CHECKPOINT_DISABLE: '1', CI: process.env.CI ?? '' };
 
-/** Runs `command` once; returns wall seconds and peak RSS in MiB (undefined without GNU time). */
+/**
+ * Runs `command` once; returns wall seconds, peak RSS in MiB and CPU seconds (user + system, all
+ * waited-for processes; less sensitive than wall time to other work on the machine). Memory and
+ * CPU are undefined without GNU time.
+ */
 function measureOnce(command, args, extraEnv) {
   const report = path.join(os.tmpdir(), `atlas-bench-${process.pid}-${Date.now()}.txt`);
   const started = process.hrtime.bigint();
   const result = hasGnuTime
-    ? spawnSync(GNU_TIME, ['-f', '%e %M', '-o', report, command, ...args], { cwd: root, env: { ...env, ...extraEnv }, encoding: 'utf8' })
+    ? spawnSync(GNU_TIME, ['-f', '%e %M %U %S', '-o', report, command, ...args], { cwd: root, env: { ...env, ...extraEnv }, encoding: 'utf8' })
     : spawnSync(command, args, { cwd: root, env: { ...env, ...extraEnv }, encoding: 'utf8' });
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0) {
     throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status}):\n${result.stdout}${result.stderr}`);
   }
-  if (!hasGnuTime) return { seconds: wall, mib: undefined };
-  const [seconds, kib] = fs.readFileSync(report, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+  if (!hasGnuTime) return { seconds: wall, mib: undefined, cpu: undefined };
+  const [seconds, kib, user, system] = fs.readFileSync(report, 'utf8').trim().split('\n').pop().split(' ').map(Number);
   fs.rmSync(report, { force: true });
-  return { seconds, mib: kib / 1024 };
+  return { seconds, mib: kib / 1024, cpu: user + system };
 }
 
 function measure(label, command, args, { extraEnv = {}, outdir } = {}) {
@@ -48,7 +52,13 @@ function measure(label, command, args, { extraEnv = {}, outdir } = {}) {
   }
   const times = samples.map((s) => s.seconds).sort((x, y) => x - y);
   const mibs = samples.map((s) => s.mib).filter((m) => m !== undefined);
-  return { label, seconds: times[Math.floor(times.length / 2)], mib: mibs.length ? Math.max(...mibs) : undefined };
+  const cpus = samples.map((s) => s.cpu).filter((c) => c !== undefined).sort((x, y) => x - y);
+  return {
+    label,
+    seconds: times[Math.floor(times.length / 2)],
+    mib: mibs.length ? Math.max(...mibs) : undefined,
+    cpu: cpus.length ? cpus[Math.floor(cpus.length / 2)] : undefined,
+  };
 }
 
 function main() {
@@ -80,13 +90,17 @@ function print(rows, loadBefore) {
     // Other work on the machine skews every figure; the 1-minute load average shows how much.
     `Load average (1 min) before: ${loadBefore.toFixed(2)}, after: ${os.loadavg()[0].toFixed(2)} (${os.cpus().length} CPUs).`,
     '',
-    '| step | wall time | peak RSS |',
-    '|---|---:|---:|',
-    ...rows.map((r) => `| ${r.label} | ${r.seconds.toFixed(2)} s | ${r.mib === undefined ? 'n/a' : `${r.mib.toFixed(0)} MiB`} |`),
+    '| step | wall time | CPU time (user+sys) | peak RSS |',
+    '|---|---:|---:|---:|',
+    ...rows.map(
+      (r) =>
+        `| ${r.label} | ${r.seconds.toFixed(2)} s | ${r.cpu === undefined ? 'n/a' : `${r.cpu.toFixed(2)} s`} | ${r.mib === undefined ? 'n/a' : `${r.mib.toFixed(0)} MiB`} |`,
+    ),
     '',
     `(a)/(b) wall time: ${(a.seconds / b.seconds).toFixed(3)} ((a) is ${(b.seconds / a.seconds).toFixed(1)}x faster than (b))`,
     `(a)/(b') wall time: ${(a.seconds / b2.seconds).toFixed(3)} (the CLI's own overhead around the same app)`,
   ];
+  if (a.cpu !== undefined && b.cpu !== undefined) lines.push(`(a)/(b) CPU time: ${(a.cpu / b.cpu).toFixed(3)} ((a) uses ${(b.cpu / a.cpu).toFixed(1)}x less CPU than (b))`);
   if (a.mib !== undefined && b.mib !== undefined) lines.push(`(a)/(b) peak RSS: ${(a.mib / b.mib).toFixed(3)}`);
   console.log(lines.join('\n'));
 }
