@@ -1,7 +1,10 @@
-// The real-Terraform test tier: for every synthesized stack, `terraform init -backend=false` and
-// `terraform validate` on the JSON the operators will plan. Offline through a local provider
-// mirror when the machine has one (see terraform-cli-config.js). In CI a missing Terraform binary
-// fails the run; on a workstation it is reported and skipped.
+// The real-Terraform test tier: for every synthesized stack, `terraform init -backend=false`,
+// `terraform validate` and a mocked plan (`terraform test` with the committed files under
+// terraform-tests/<stack>/, copied into the stack's tests/ directory) on the JSON the operators
+// will plan. A synthesized stack without terraform-tests/<stack>/ fails the tier: every stack gets
+// a mocked plan. Offline through a local provider mirror when the machine has one (see
+// terraform-cli-config.js). In CI a missing Terraform binary fails the run; on a workstation it is
+// reported and skipped.
 'use strict';
 const { execFile } = require('child_process');
 const fs = require('fs');
@@ -12,6 +15,7 @@ const { prepareTerraformEnv } = require('./terraform-cli-config');
 const run = promisify(execFile);
 const root = path.resolve(__dirname, '..');
 const stacksDir = path.join(root, 'cdktf.out', 'stacks');
+const testsDir = path.join(root, 'terraform-tests');
 const CONCURRENCY = 2;
 
 async function terraform(args, cwd, env) {
@@ -23,14 +27,37 @@ async function terraform(args, cwd, env) {
   }
 }
 
+/** Copies terraform-tests/<stack>/*.tftest.hcl (and any mock files) into the stack's tests/ dir. */
+function copyStackTests(stack) {
+  const source = path.join(testsDir, stack);
+  const files = fs.existsSync(source) ? fs.readdirSync(source).filter((f) => /\.(tftest|tfmock)\.(hcl|json)$/.test(f)).sort() : [];
+  if (!files.some((f) => /\.tftest\.(hcl|json)$/.test(f))) return 0;
+  const target = path.join(stacksDir, stack, 'tests');
+  fs.rmSync(target, { recursive: true, force: true });
+  fs.mkdirSync(target, { recursive: true });
+  for (const file of files) fs.copyFileSync(path.join(source, file), path.join(target, file));
+  return files.length;
+}
+
 async function checkStack(stack, env) {
   const cwd = path.join(stacksDir, stack);
   const started = Date.now();
+  if (copyStackTests(stack) === 0) {
+    const output = `no mocked-plan test for stack ${stack}. Fix: add terraform-tests/${stack}/plan.tftest.hcl (mock_provider "aws" + run { command = plan }); see terraform-tests/base-infra-staging/ for an example`;
+    return { stack, ok: false, step: 'test', output };
+  }
   const init = await terraform(['init', '-backend=false', '-input=false'], cwd, env);
   if (!init.ok) return { stack, ok: false, step: 'init', output: init.output };
   const validate = await terraform(['validate'], cwd, env);
   if (!validate.ok) return { stack, ok: false, step: 'validate', output: validate.output };
-  return { stack, ok: true, seconds: (Date.now() - started) / 1000 };
+  const test = await terraform(['test'], cwd, env);
+  if (!test.ok) return { stack, ok: false, step: 'test', output: test.output };
+  const passed = /(\d+) passed, 0 failed/.exec(test.output);
+  const runs = passed ? Number(passed[1]) : 0;
+  if (runs === 0) {
+    return { stack, ok: false, step: 'test', output: `${test.output}\nno run block passed. Fix: give terraform-tests/${stack}/ a run { command = plan } block with assertions` };
+  }
+  return { stack, ok: true, seconds: (Date.now() - started) / 1000, runs };
 }
 
 async function main() {
@@ -54,7 +81,7 @@ async function main() {
       for (let stack = queue.shift(); stack; stack = queue.shift()) {
         const result = await checkStack(stack, env.env);
         results.push(result);
-        console.log(result.ok ? `  ok    ${stack} (${result.seconds.toFixed(1)} s)` : `  FAIL  ${stack}: terraform ${result.step}\n${result.output}`);
+        console.log(result.ok ? `  ok    ${stack}: validate + mocked plan, ${result.runs} test run(s) passed (${result.seconds.toFixed(1)} s)` : `  FAIL  ${stack}: terraform ${result.step}\n${result.output}`);
       }
     }),
   );

@@ -1,3 +1,5 @@
 export * from './naming';
 export * from './platform-stack';
 export * from './tags';
+export * from './addresses';
+export * from './moved-block';
