@@ -4,7 +4,8 @@
 // will plan. A synthesized stack without terraform-tests/<stack>/ fails the tier: every stack gets
 // a mocked plan. Offline through a local provider mirror when the machine has one (see
 // terraform-cli-config.js). In CI a missing Terraform binary fails the run; on a workstation it is
-// reported and skipped.
+// reported and skipped. Example tenants under examples/<name>/ (their own apps) are synthesized
+// and checked the same way, with their tests from examples/<name>/tests/.
 'use strict';
 const { execFile } = require('child_process');
 const fs = require('fs');
@@ -27,23 +28,40 @@ async function terraform(args, cwd, env) {
   }
 }
 
-/** Copies terraform-tests/<stack>/*.tftest.hcl (and any mock files) into the stack's tests/ dir. */
-function copyStackTests(stack) {
-  const source = path.join(testsDir, stack);
+/** Copies the target's *.tftest.hcl (and any mock files) into its stack directory's tests/. */
+function copyStackTests(target) {
+  const source = target.tests;
   const files = fs.existsSync(source) ? fs.readdirSync(source).filter((f) => /\.(tftest|tfmock)\.(hcl|json)$/.test(f)).sort() : [];
   if (!files.some((f) => /\.tftest\.(hcl|json)$/.test(f))) return 0;
-  const target = path.join(stacksDir, stack, 'tests');
-  fs.rmSync(target, { recursive: true, force: true });
-  fs.mkdirSync(target, { recursive: true });
-  for (const file of files) fs.copyFileSync(path.join(source, file), path.join(target, file));
+  const destination = path.join(target.dir, 'tests');
+  fs.rmSync(destination, { recursive: true, force: true });
+  fs.mkdirSync(destination, { recursive: true });
+  for (const file of files) fs.copyFileSync(path.join(source, file), path.join(destination, file));
   return files.length;
 }
 
-async function checkStack(stack, env) {
-  const cwd = path.join(stacksDir, stack);
+/** The app's stacks, then every example tenant's stacks (synthesized here by its own main.ts). */
+async function targets() {
+  if (!fs.existsSync(stacksDir)) throw new Error('cdktf.out/stacks is missing. Fix: run `npm run synth` first');
+  const list = fs.readdirSync(stacksDir).sort().map((stack) => ({ stack, dir: path.join(stacksDir, stack), tests: path.join(testsDir, stack) }));
+  const examplesDir = path.join(root, 'examples');
+  const examples = fs.existsSync(examplesDir) ? fs.readdirSync(examplesDir).sort() : [];
+  for (const example of examples.filter((e) => fs.existsSync(path.join(examplesDir, e, 'main.ts')))) {
+    const dir = path.join(examplesDir, example);
+    await run(process.execPath, ['-r', path.join(__dirname, 'swc-register.js'), path.join(dir, 'main.ts')], { cwd: root });
+    const outStacks = path.join(dir, 'cdktf.out', 'stacks');
+    for (const stack of fs.readdirSync(outStacks).sort()) {
+      list.push({ stack: `examples/${example}/${stack}`, dir: path.join(outStacks, stack), tests: path.join(dir, 'tests') });
+    }
+  }
+  return list;
+}
+
+async function checkStack(target, env) {
+  const { stack, dir: cwd } = target;
   const started = Date.now();
-  if (copyStackTests(stack) === 0) {
-    const output = `no mocked-plan test for stack ${stack}. Fix: add terraform-tests/${stack}/plan.tftest.hcl (mock_provider "aws" + run { command = plan }); see terraform-tests/base-infra-staging/ for an example`;
+  if (copyStackTests(target) === 0) {
+    const output = `no mocked-plan test for stack ${stack}. Fix: add ${path.relative(root, target.tests)}/plan.tftest.hcl (mock_provider "aws" + run { command = plan }); see terraform-tests/base-infra-staging/ for an example`;
     return { stack, ok: false, step: 'test', output };
   }
   const init = await terraform(['init', '-backend=false', '-input=false'], cwd, env);
@@ -55,7 +73,7 @@ async function checkStack(stack, env) {
   const passed = /(\d+) passed, 0 failed/.exec(test.output);
   const runs = passed ? Number(passed[1]) : 0;
   if (runs === 0) {
-    return { stack, ok: false, step: 'test', output: `${test.output}\nno run block passed. Fix: give terraform-tests/${stack}/ a run { command = plan } block with assertions` };
+    return { stack, ok: false, step: 'test', output: `${test.output}\nno run block passed. Fix: give ${path.relative(root, target.tests)}/ a run { command = plan } block with assertions` };
   }
   return { stack, ok: true, seconds: (Date.now() - started) / 1000, runs };
 }
@@ -70,17 +88,17 @@ async function main() {
     console.warn(`SKIPPED: ${message}`);
     return;
   }
-  if (!fs.existsSync(stacksDir)) throw new Error('cdktf.out/stacks is missing. Fix: run `npm run synth` first');
-  const stacks = fs.readdirSync(stacksDir).sort();
+  const stacks = await targets();
   console.log(`terraform tier: ${stacks.length} stacks, provider ${env.mirror ? `from mirror ${env.mirror}` : 'from the registry'}`);
 
   const results = [];
   const queue = [...stacks];
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
-      for (let stack = queue.shift(); stack; stack = queue.shift()) {
-        const result = await checkStack(stack, env.env);
+      for (let target = queue.shift(); target; target = queue.shift()) {
+        const result = await checkStack(target, env.env);
         results.push(result);
+        const { stack } = target;
         console.log(result.ok ? `  ok    ${stack}: validate + mocked plan, ${result.runs} test run(s) passed (${result.seconds.toFixed(1)} s)` : `  FAIL  ${stack}: terraform ${result.step}\n${result.output}`);
       }
     }),
