@@ -17,6 +17,7 @@ export function addPlatformStacks(app: App, environments: readonly EnvironmentCo
     state: first.state,
     accountId: first.aws.accountId,
     repository: first.repository,
+    adoptExisting: first.state.adoptExisting,
   });
   const baseInfra: Record<string, BaseInfraStack> = {};
   for (const env of environments) {
