@@ -21,6 +21,7 @@ function unquoteReferences(hcl) {
 function exportHcl(outdir, env = process.env) {
   const target = path.resolve(root, outdir);
   fs.rmSync(path.join(target, 'stacks'), { recursive: true, force: true });
+  fs.mkdirSync(target, { recursive: true });
   const synth = spawnSync(process.execPath, ['-r', './scripts/swc-register.js', 'main.ts'], {
     cwd: root,
     env: { ...env, SYNTH_HCL_OUTPUT: 'true', CDKTF_OUTDIR: target },

@@ -34,7 +34,8 @@ function main(argv) {
   const [stack, ...planArgs] = argv;
   const synth = run(process.execPath, ['-r', './scripts/swc-register.js', 'main.ts'], { cwd: root });
   if (synth !== 0) return synth;
-  const outdir = path.join(root, 'cdktf.out');
+  // The app writes where CDKTF_OUTDIR points, as under the cdktf CLI.
+  const outdir = path.resolve(root, process.env.CDKTF_OUTDIR ?? 'cdktf.out');
   const problem = stackProblem(stack, synthesizedStacks(outdir));
   if (problem) {
     console.error(`plan: ${problem}`);

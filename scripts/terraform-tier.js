@@ -7,6 +7,7 @@ const { execFile } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const { promisify } = require('util');
+const { operatorTargets } = require('./operator-tier');
 const { prepareTerraformEnv } = require('./terraform-cli-config');
 
 const run = promisify(execFile);
@@ -23,8 +24,7 @@ async function terraform(args, cwd, env) {
   }
 }
 
-async function checkStack(stack, env) {
-  const cwd = path.join(stacksDir, stack);
+async function checkStack({ name: stack, cwd }, env) {
   const started = Date.now();
   const init = await terraform(['init', '-backend=false', '-input=false'], cwd, env);
   if (!init.ok) return { stack, ok: false, step: 'init', output: init.output };
@@ -44,7 +44,8 @@ async function main() {
     return;
   }
   if (!fs.existsSync(stacksDir)) throw new Error('cdktf.out/stacks is missing. Fix: run `npm run synth` first');
-  const stacks = fs.readdirSync(stacksDir).sort();
+  const stacks = fs.readdirSync(stacksDir).sort().map((name) => ({ name, cwd: path.join(stacksDir, name) }));
+  stacks.push(...operatorTargets(root));
   console.log(`terraform tier: ${stacks.length} stacks, provider ${env.mirror ? `from mirror ${env.mirror}` : 'from the registry'}`);
 
   const results = [];
@@ -54,7 +55,7 @@ async function main() {
       for (let stack = queue.shift(); stack; stack = queue.shift()) {
         const result = await checkStack(stack, env.env);
         results.push(result);
-        console.log(result.ok ? `  ok    ${stack} (${result.seconds.toFixed(1)} s)` : `  FAIL  ${stack}: terraform ${result.step}\n${result.output}`);
+        console.log(result.ok ? `  ok    ${stack.name} (${result.seconds.toFixed(1)} s)` : `  FAIL  ${stack.name}: terraform ${result.step}\n${result.output}`);
       }
     }),
   );

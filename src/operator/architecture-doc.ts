@@ -116,7 +116,7 @@ function contractTable(stacks: readonly CatalogStack[]): string {
     '|---|---|---|',
   ];
   for (const [key, { writers, readers }] of [...rows.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
-    lines.push(`| \`${key}\` | ${[...writers].join(', ') || '(AWS public parameter)'} | ${[...readers].join(', ') || '—'} |`);
+    lines.push(`| \`${key}\` | ${[...writers].join(', ') || (key.startsWith('/aws/') ? '(AWS public parameter)' : '(none)')} | ${[...readers].join(', ') || '—'} |`);
   }
   return lines.join('\n');
 }
