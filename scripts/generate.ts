@@ -4,12 +4,13 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { ENVIRONMENTS } from '../src/config/load';
 import { renderArchitectureDoc } from '../src/operator/architecture-doc';
 import { renderAtlantisConfig } from '../src/operator/atlantis-config';
 import { loadStackCatalog, REPO_ROOT } from '../src/operator/stack-catalog';
 
 const targets: Record<string, { file: string; render: (stacks: ReturnType<typeof loadStackCatalog>) => string }> = {
-  atlantis: { file: 'atlantis.yaml', render: (stacks) => renderAtlantisConfig(REPO_ROOT, stacks) },
+  atlantis: { file: 'atlantis.yaml', render: (stacks) => renderAtlantisConfig(REPO_ROOT, stacks, Object.keys(ENVIRONMENTS)) },
   docs: { file: 'docs/architecture.md', render: renderArchitectureDoc },
 };
 

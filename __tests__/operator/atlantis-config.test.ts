@@ -1,7 +1,9 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { parse } from 'yaml';
-import { renderAtlantisConfig } from '../../src/operator/atlantis-config';
+import { ENVIRONMENTS } from '../../src/config/load';
+import { renderAtlantisConfig, whenModified } from '../../src/operator/atlantis-config';
 import { deployOrder, loadStackCatalog, REPO_ROOT, type CatalogStack } from '../../src/operator/stack-catalog';
 
 interface Project {
@@ -14,7 +16,7 @@ interface Project {
 }
 
 const stacks = loadStackCatalog();
-const generated = renderAtlantisConfig(REPO_ROOT, stacks);
+const generated = renderAtlantisConfig(REPO_ROOT, stacks, Object.keys(ENVIRONMENTS));
 const config = parse(generated) as { version: number; projects: Project[]; workflows: Record<string, { plan: { steps: unknown[] } }> };
 const project = (name: string) => config.projects.find((p) => p.name === name)!;
 
@@ -95,5 +97,35 @@ describe('server-side repos.yaml snippet', () => {
   it('lets atlantis.yaml select its custom workflow', () => {
     expect(repos.repos[0].allow_custom_workflows).toBe(true);
     expect(repos.repos[0].allowed_overrides).toContain('workflow');
+  });
+});
+
+describe('whenModified', () => {
+  it('follows what main.ts wires around every stack, without other stacks or other environments', () => {
+    // GIVEN a project whose entry point applies a policy pack and wires two stacks of two environments
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-wm-'));
+    const files: Record<string, string> = {
+      'main.ts': "import { wire } from './src/app/platform-app';\nimport { pack } from './src/policy/pack';\nimport { load } from './src/config/load';\n",
+      'src/app/platform-app.ts': "import { AStack } from '../../stacks/a-stack';\nimport { BStack } from '../../stacks/b-stack';\n",
+      'src/policy/pack.ts': "import { rule } from './rule';\n",
+      'src/policy/rule.ts': 'export const rule = 1;\n',
+      'src/config/load.ts': "import { staging } from './staging';\nimport { prod } from './prod';\n",
+      'src/config/staging.ts': '', 'src/config/prod.ts': '',
+      'stacks/a-stack.ts': "import { Net } from '../src/constructs/net';\nimport { names } from '../src/core/naming';\n",
+      'stacks/b-stack.ts': "import { Db } from '../src/constructs/db';\n",
+      'src/constructs/net.ts': '', 'src/constructs/db.ts': '', 'src/core/naming.ts': '',
+    };
+    for (const [file, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      fs.writeFileSync(path.join(root, file), text);
+    }
+    const stack = { name: 'a-staging', file: 'stacks/a-stack.ts', environments: ['staging'], dependencies: [] } as unknown as CatalogStack;
+    // WHEN the patterns of the staging A stack are derived
+    const patterns = whenModified(root, stack, ['staging', 'prod']).map((p) => p.replace('../../../', ''));
+    // THEN they hold the entry point's shared files, the stack's own imports and its environment only
+    expect(patterns).toEqual([
+      'main.ts', 'package-lock.json', 'src/app/platform-app.ts', 'src/config/load.ts', 'src/config/staging.ts',
+      'src/constructs/net.ts', 'src/core/**', 'src/policy/pack.ts', 'src/policy/rule.ts', 'stacks/a-stack.ts',
+    ]);
   });
 });

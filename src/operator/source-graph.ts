@@ -7,14 +7,17 @@ import * as path from 'path';
 
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+'(\.{1,2}\/[^']+)'|(?:^|\n)\s*import\s+'(\.{1,2}\/[^']+)'/g;
 
-/** Repository-relative paths (POSIX separators) of `entry` and every file it imports, sorted. */
-export function localImportClosure(root: string, entry: string): string[] {
+/**
+ * Repository-relative paths (POSIX separators) of `entry` and every file it imports, sorted. Files
+ * for which `skip` is true are neither listed nor followed.
+ */
+export function localImportClosure(root: string, entry: string, skip: (file: string) => boolean = () => false): string[] {
   const seen = new Set<string>();
   const pending = [path.resolve(root, entry)];
   while (pending.length > 0) {
     const file = pending.pop()!;
     const relative = path.relative(root, file).split(path.sep).join('/');
-    if (seen.has(relative)) continue;
+    if (seen.has(relative) || (relative !== entry && skip(relative))) continue;
     seen.add(relative);
     const source = fs.readFileSync(file, 'utf8');
     for (const match of source.matchAll(IMPORT)) {
