@@ -50,7 +50,7 @@ describe('docs/architecture.md', () => {
     expect(doc).toContain('subgraph layer_base_infra["layer: base-infra"]');
     expect(doc).toContain('base_x["base-x<br/>5 resource blocks"]');
     expect(doc).toContain('base_x -->|deployed before| app_x');
-    expect(doc).toContain('base_x -.->|"SSM: 1 parameters"| app_x');
+    expect(doc).toContain('base_x -.->|"SSM: 1 parameter"| app_x');
   });
 
   it('lists the SSM contract by key and flags a read that no stack writes', () => {

@@ -81,7 +81,7 @@ function overview(stacks: readonly CatalogStack[]): string {
     const reads = new Set(ssmNames(reader.json, 'data'));
     for (const writer of stacks) {
       const shared = ssmNames(writer.json, 'resource').filter((name) => reads.has(name));
-      if (writer !== reader && shared.length > 0) lines.push(`  ${id(writer.name)} -.->|${label(`SSM: ${shared.length} parameters`)}| ${id(reader.name)}`);
+      if (writer !== reader && shared.length > 0) lines.push(`  ${id(writer.name)} -.->|${label(`SSM: ${plural(shared.length, 'parameter')}`)}| ${id(reader.name)}`);
     }
   }
   lines.push('```');
