@@ -9,6 +9,7 @@ const fs = require('fs');
 const net = require('net');
 const os = require('os');
 const path = require('path');
+const { exportHcl } = require('./export-hcl');
 const { prepareTerraformEnv } = require('./terraform-cli-config');
 
 const root = path.resolve(__dirname, '..');
@@ -65,9 +66,10 @@ async function main() {
       [`endpoints = { s3 = "${endpoint}", dynamodb = "${endpoint}", sts = "${endpoint}", iam = "${endpoint}" }`, 'use_path_style = true', 'insecure = true', 'skip_metadata_api_check = true', 'access_key = "mock"', 'secret_key = "mock"'].join('\n'),
     );
     const { env } = prepareTerraformEnv(root);
-    const planStack = (dir, stack) => {
+    // `jsonDir` holds the stack's cdk.tf.json when `dir` holds its HCL export.
+    const planStack = (dir, stack, jsonDir = dir) => {
       const cwd = path.join(dir, 'stacks', stack);
-      const config = JSON.parse(fs.readFileSync(path.join(cwd, 'cdk.tf.json'), 'utf8'));
+      const config = JSON.parse(fs.readFileSync(path.join(jsonDir, 'stacks', stack, 'cdk.tf.json'), 'utf8'));
       fs.writeFileSync(path.join(cwd, 'mock_override.tf.json'), JSON.stringify(override));
       const vars = Object.fromEntries(Object.entries(config.variable ?? {}).filter(([, v]) => v.default === undefined).map(([name]) => [`TF_VAR_${name}`, 'mock-value']));
       const tfEnv = { ...env, ...vars };
@@ -89,9 +91,11 @@ async function main() {
       console.log(ok ? `  ok    ${label}: ${result.summary}` : `  FAIL  ${label}: ${result.output ?? `${result.summary} (expected ${expect})`}`);
     };
 
+    const summaries = new Map();
     for (const stack of stacks) {
       const result = planStack(outdir, stack);
       report(stack, result);
+      summaries.set(stack, result.summary);
       if (stack === 'bootstrap' && result.ok) {
         const apply = sh('terraform', ['apply', '-input=false', '-no-color', 'tfplan'], { cwd: result.cwd, env: result.tfEnv });
         if (!apply.ok) throw new Error(`bootstrap apply to the mock failed:\n${apply.output}`);
@@ -99,6 +103,16 @@ async function main() {
         // evaluate the condition), so the TLS-only policy is lifted in the mock only.
         boto(endpoint, result.config.provider.aws[0].region, `c('s3').delete_bucket_policy(Bucket='${result.config.resource.aws_s3_bucket.state.bucket}')\n`);
       }
+    }
+
+    // Exit path: the HCL export plans exactly like the JSON against the same state (the export's
+    // bootstrap resolves its relative local state path to the same file as the JSON's).
+    summaries.set('bootstrap', planStack(outdir, 'bootstrap').summary);
+    const hclDir = path.join(work, 'hcl');
+    exportHcl(hclDir);
+    for (const stack of stacks) {
+      const expected = new RegExp(`^${(summaries.get(stack) ?? 'no JSON plan').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+      report(`hcl/${stack}`, planStack(hclDir, stack, outdir), expected);
     }
 
     // Adoption: the bucket and table now exist; a certificate is made "by hand" in the mock. A
