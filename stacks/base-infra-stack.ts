@@ -9,6 +9,7 @@ import { UserDirectory } from '../src/constructs/identity/user-directory';
 import { Network } from '../src/constructs/network/network';
 import { PlatformParametersWriter } from '../src/constructs/platform/platform-parameters-writer';
 import { SharedFileSystem } from '../src/constructs/storage/shared-file-system';
+import { adoptExisting } from '../src/core/adopt';
 import { Names } from '../src/core/naming';
 import { environmentStackProps, PlatformStack } from '../src/core/platform-stack';
 
@@ -130,5 +131,10 @@ export class BaseInfraStack extends PlatformStack {
       ['ssm_prefix', env.ssmPrefix, 'Prefix of the SSM parameters Layer 2 reads'],
     ];
     for (const [name, value, description] of outputs) new TerraformOutput(this, name, { value, description });
+
+    adoptExisting(this, {
+      'aws_route53_zone.dns_zone': env.adopt?.hostedZoneId,
+      'aws_acm_certificate.dns_certificate': env.adopt?.certificateArn,
+    });
   }
 }

@@ -2,12 +2,15 @@ import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import { LockTable } from '../src/constructs/storage/lock-table';
 import { SecureBucket } from '../src/constructs/storage/secure-bucket';
+import { adoptExisting } from '../src/core/adopt';
 import { PlatformStack, type StateBackendSettings } from '../src/core/platform-stack';
 
 export interface BootstrapStackProps {
   readonly state: StateBackendSettings;
   readonly accountId: string;
   readonly repository: string;
+  /** Import the bucket and/or table that already exist under the configured names. @default - create both */
+  readonly adoptExisting?: readonly ('bucket' | 'lockTable')[];
 }
 
 /**
@@ -39,6 +42,14 @@ export class BootstrapStack extends PlatformStack {
     new TerraformOutput(this, 'lock_table', {
       value: table.table.name,
       description: 'DynamoDB table used for Terraform state locking',
+    });
+
+    // The import ID of an S3 bucket and of a DynamoDB table is its name. Only the bucket itself is
+    // imported: its versioning, encryption, policy... are idempotent settings applied over it.
+    const adopt = props.adoptExisting ?? [];
+    adoptExisting(this, {
+      'aws_s3_bucket.state': adopt.includes('bucket') ? props.state.bucket : undefined,
+      'aws_dynamodb_table.lock': adopt.includes('lockTable') ? props.state.lockTable : undefined,
     });
   }
 }

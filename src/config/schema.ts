@@ -65,6 +65,24 @@ const state = z.strictObject({
   region: awsRegion,
   /** Also lock through S3 itself (Terraform 1.10+), alongside the DynamoDB table. */
   useLockfile: z.boolean(),
+  /** The bucket and/or lock table already exist under these names: the bootstrap imports them. @default - both are created */
+  adoptExisting: z.array(z.enum(['bucket', 'lockTable'], { error: 'is not adoptable. Fix: use "bucket" or "lockTable"' })).optional(),
+});
+
+/** Resources that already exist in the account: Terraform `import` blocks adopt them instead of creating new ones. */
+const adopt = z.strictObject({
+  /** ID of the existing public hosted zone of `dns.domain` (needs `dns.createHostedZone: true`). @default - create a new zone */
+  hostedZoneId: z
+    .string()
+    .regex(/^Z[A-Z0-9]{1,32}$/, { error: 'is not a Route53 hosted zone ID. Fix: copy the ID ("Z" then capitals and digits) from the Route53 console' })
+    .optional(),
+  /** ARN of the existing ACM certificate for `*.<domain>` with `<domain>` as alternative name. @default - request a new one */
+  certificateArn: z
+    .string()
+    .regex(/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}$/, {
+      error: 'is not an ACM certificate ARN. Fix: copy it from the ACM console, "arn:aws:acm:<region>:<account>:certificate/<uuid>"',
+    })
+    .optional(),
 });
 
 export const environmentSchema = z
@@ -90,6 +108,7 @@ export const environmentSchema = z
       /** Create the hosted zone (true) or look up an existing zone with this name (false). */
       createHostedZone: z.boolean(),
     }),
+    adopt: adopt.optional(),
     compute: z
       .strictObject({
         /** EC2 instance type of the ECS capacity provider's Auto Scaling group. */
@@ -132,6 +151,13 @@ export const environmentSchema = z
   .superRefine((env, ctx) => {
     checkAtlasAgainstEnvironment(env, ctx);
     checkMonitoring(env, ctx);
+    if (env.adopt?.hostedZoneId && !env.dns.createHostedZone) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['adopt', 'hostedZoneId'],
+        message: 'imports a zone, but dns.createHostedZone is false, so the zone is only looked up and never managed. Fix: set dns.createHostedZone to true, or remove adopt.hostedZoneId',
+      });
+    }
     env.identity.callbackHostnames.forEach((host, i) => {
       if (!dnsNameProblem(host) && host !== env.dns.domain && !host.endsWith(`.${env.dns.domain}`)) {
         ctx.addIssue({

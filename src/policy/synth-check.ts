@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { type App, TerraformStack } from 'cdktf';
+import { type App, TerraformStack, Testing } from 'cdktf';
 import { PlatformStack } from '../core/platform-stack';
 import { StackDocument } from './document';
 import { type CheckedStack, evaluate, type PackResult } from './evaluate';
@@ -37,7 +37,9 @@ export function checkSynthesizedApp(app: App, options: PolicyCheckOptions = {}):
     .filter(TerraformStack.isStack)
     .map((stack) => {
       const file = path.join(app.outdir, 'stacks', stack.node.id, 'cdk.tf.json');
-      const json = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+      // With HCL output (`synth:hcl`) there is no JSON file; the same resolved document comes from the stack.
+      const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : Testing.synth(stack);
+      const json = JSON.parse(text) as Record<string, unknown>;
       // A stack that declares no tier is held to production, the stricter bar.
       const tier = stack instanceof PlatformStack ? stack.tier : 'production';
       return { document: new StackDocument(stack.node.id, [json]), tier };

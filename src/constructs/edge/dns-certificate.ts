@@ -39,8 +39,12 @@ export class DnsCertificate extends Construct {
       tags: { Name: `*.${props.domain}` },
     });
 
-    // The wildcard and the apex share one validation record, hence allow_overwrite.
-    const option = TerraformIterator.fromComplexList(certificate.domainValidationOptions, 'domain_name');
+    // The wildcard and the apex share one validation record, hence allow_overwrite. The map is
+    // built over the set itself: fromComplexList wraps it in tolist(), whose order is unknown until
+    // the certificate exists, and Terraform then refuses to plan a fresh environment.
+    const option = TerraformIterator.fromMap(
+      Token.asAnyMap(`\${{ for dvo in ${certificate.fqn}.domain_validation_options : dvo.domain_name => dvo }}`),
+    );
     const records = new Route53Record(this, 'validation_record', {
       forEach: option,
       zoneId: this.zoneId,

@@ -1,0 +1,131 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { parse } from 'yaml';
+import { ENVIRONMENTS } from '../../src/config/load';
+import { renderAtlantisConfig, whenModified } from '../../src/operator/atlantis-config';
+import { deployOrder, loadStackCatalog, REPO_ROOT, type CatalogStack } from '../../src/operator/stack-catalog';
+
+interface Project {
+  name: string;
+  dir: string;
+  workspace: string;
+  workflow: string;
+  execution_order_group: number;
+  autoplan: { enabled: boolean; when_modified: string[] };
+}
+
+const stacks = loadStackCatalog();
+const generated = renderAtlantisConfig(REPO_ROOT, stacks, Object.keys(ENVIRONMENTS));
+const config = parse(generated) as { version: number; projects: Project[]; workflows: Record<string, { plan: { steps: unknown[] } }> };
+const project = (name: string) => config.projects.find((p) => p.name === name)!;
+
+describe('atlantis.yaml', () => {
+  it('committed atlantis.yaml matches the stacks the app synthesizes (fix: npm run atlantis)', () => {
+    const committed = fs.readFileSync(path.join(REPO_ROOT, 'atlantis.yaml'), 'utf8');
+    expect(committed).toEqual(generated);
+  });
+
+  it('has one project per synthesized stack, planned in its cdktf.out directory with the cdktf workflow', () => {
+    expect(config.version).toBe(3);
+    expect(config.projects.map((p) => p.name)).toEqual(stacks.map((s) => s.name));
+    for (const p of config.projects) {
+      expect(p).toMatchObject({ dir: `cdktf.out/stacks/${p.name}`, workspace: 'default', workflow: 'cdktf', autoplan: { enabled: true } });
+    }
+    expect(Object.keys(config.workflows)).toEqual(['cdktf']);
+  });
+
+  it('when_modified patterns, resolved from the project directory, name files that exist', () => {
+    for (const p of config.projects) {
+      for (const pattern of p.autoplan.when_modified) {
+        const file = path.resolve(REPO_ROOT, p.dir, pattern.replace(/\/\*\*$/, ''));
+        expect({ pattern, exists: fs.existsSync(file) }).toEqual({ pattern, exists: true });
+      }
+    }
+  });
+
+  it('plans an environment stack when its own config changes, not when the other environment changes', () => {
+    const staging = project('base-infra-staging').autoplan.when_modified;
+    expect(staging).toContain('../../../src/config/staging.ts');
+    expect(staging).not.toContain('../../../src/config/prod.ts');
+    expect(staging).toEqual(expect.arrayContaining(['../../../stacks/base-infra-stack.ts', '../../../src/constructs/network/network.ts', '../../../src/core/**']));
+  });
+
+  it('plans the bootstrap on either environment file (both carry the shared state block) but not on base-infra constructs', () => {
+    const bootstrap = project('bootstrap').autoplan.when_modified;
+    expect(bootstrap).toEqual(expect.arrayContaining(['../../../src/config/staging.ts', '../../../src/config/prod.ts', '../../../src/constructs/storage/lock-table.ts']));
+    expect(bootstrap).not.toContain('../../../src/constructs/network/network.ts');
+    expect(bootstrap).not.toContain('../../../stacks/base-infra-stack.ts');
+  });
+
+  it('orders applies: bootstrap before the stacks that depend on it', () => {
+    expect(project('bootstrap').execution_order_group).toBeLessThan(project('base-infra-staging').execution_order_group);
+  });
+
+  it('the workflow guards against a missing synth, then runs the built-in init and plan', () => {
+    const steps = config.workflows.cdktf.plan.steps;
+    expect(steps.slice(1)).toEqual(['init', 'plan']);
+    expect((steps[0] as { run: string }).run).toMatch(/^test -f cdk\.tf\.json \|\|/);
+  });
+});
+
+describe('deployOrder', () => {
+  const stack = (name: string, dependencies: string[]) => ({ name, dependencies }) as unknown as CatalogStack;
+
+  it('puts a stack one group after its deepest dependency', () => {
+    const order = deployOrder([stack('a', []), stack('b', ['a']), stack('c', ['a', 'b'])]);
+    expect([...order.entries()].sort()).toEqual([['a', 1], ['b', 2], ['c', 3]]);
+  });
+
+  it('fails on a dependency cycle, naming it', () => {
+    expect(() => deployOrder([stack('a', ['b']), stack('b', ['a'])])).toThrow('stack dependency cycle: a -> b -> a');
+  });
+});
+
+describe('server-side repos.yaml snippet', () => {
+  const repos = parse(fs.readFileSync(path.join(REPO_ROOT, 'docs', 'atlantis-repos.yaml'), 'utf8')) as {
+    repos: { pre_workflow_hooks: { run: string }[]; allow_custom_workflows: boolean; allowed_overrides: string[] }[];
+  };
+  const scripts = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>;
+
+  it('installs and synthesizes in a pre-workflow hook, with npm scripts that exist', () => {
+    const [hook] = repos.repos[0].pre_workflow_hooks;
+    expect(hook.run).toMatch(/^npm ci\b.*&& npm run synth$/);
+    expect(scripts.synth).toBeDefined();
+  });
+
+  it('lets atlantis.yaml select its custom workflow', () => {
+    expect(repos.repos[0].allow_custom_workflows).toBe(true);
+    expect(repos.repos[0].allowed_overrides).toContain('workflow');
+  });
+});
+
+describe('whenModified', () => {
+  it('follows what main.ts wires around every stack, without other stacks or other environments', () => {
+    // GIVEN a project whose entry point applies a policy pack and wires two stacks of two environments
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-wm-'));
+    const files: Record<string, string> = {
+      'main.ts': "import { wire } from './src/app/platform-app';\nimport { pack } from './src/policy/pack';\nimport { load } from './src/config/load';\n",
+      'src/app/platform-app.ts': "import { AStack } from '../../stacks/a-stack';\nimport { BStack } from '../../stacks/b-stack';\n",
+      'src/policy/pack.ts': "import { rule } from './rule';\n",
+      'src/policy/rule.ts': 'export const rule = 1;\n',
+      'src/config/load.ts': "import { staging } from './staging';\nimport { prod } from './prod';\n",
+      'src/config/staging.ts': '', 'src/config/prod.ts': '',
+      'stacks/a-stack.ts': "import { Net } from '../src/constructs/net';\nimport { names } from '../src/core/naming';\n",
+      'stacks/b-stack.ts': "import { Db } from '../src/constructs/db';\n",
+      'src/constructs/net.ts': '', 'src/constructs/db.ts': '', 'src/core/naming.ts': '',
+    };
+    for (const [file, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      fs.writeFileSync(path.join(root, file), text);
+    }
+    const stack = { name: 'a-staging', file: 'stacks/a-stack.ts', environments: ['staging'], dependencies: [] } as unknown as CatalogStack;
+    // WHEN the patterns of the staging A stack are derived
+    const patterns = whenModified(root, stack, ['staging', 'prod']).map((p) => p.replace('../../../', ''));
+    // THEN they hold the entry point's shared files, the stack's own imports and its environment only
+    expect(patterns).toEqual([
+      'main.ts', 'package-lock.json', 'src/app/platform-app.ts', 'src/config/load.ts', 'src/config/staging.ts',
+      'src/constructs/net.ts', 'src/core/**', 'src/policy/pack.ts', 'src/policy/rule.ts', 'stacks/a-stack.ts',
+    ]);
+  });
+});
