@@ -79,6 +79,9 @@ export class BaseInfraStack extends PlatformStack {
       googleClientId: env.identity.googleClientId,
       googleClientSecret: googleClientSecret.stringValue,
       callbackHostnames: env.identity.callbackHostnames,
+      allowedEmails: env.identity.allowedEmails,
+      allowedEmailDomains: env.identity.allowedEmailDomains,
+      logRetentionInDays: env.logs.retentionInDays,
       deletionProtection,
     });
     const alerts = new OperatorAlerts(this, 'alerts', {

@@ -51,6 +51,7 @@ describe('environment configuration', () => {
     ['a hostname label over 63 characters', (e) => { e.identity.callbackHostnames[0] = `${'a'.repeat(64)}.hari328.net`; }, /callbackHostnames\.0 = "a{64}\.hari328\.net" has the label "a{64}" of 64 characters; a DNS label has at most 63/],
     ['an FQDN over 253 characters', (e) => { e.dns.domain = `${Array(5).fill('a'.repeat(60)).join('.')}.net`; }, /dns\.domain = .* is 308 characters long; a DNS name has at most 253/],
     ['a hostname outside the domain', (e) => { e.identity.callbackHostnames[0] = 'grafana.example.org'; }, /callbackHostnames\.0 = "grafana\.example\.org" is not under the domain hari328\.net/],
+    ['an empty sign-in allow list', (e) => { e.identity.allowedEmails = []; e.identity.allowedEmailDomains = []; }, /identity = .* lists nobody who may sign in .*Fix: list the operators' emails or their email domain/],
     ['a malformed email', (e) => { e.alerting.operatorEmail = 'ops-at-example'; }, /alerting\.operatorEmail = "ops-at-example" is not a valid email address\. Fix:/],
     ['a log retention CloudWatch does not offer', (e) => { e.logs.retentionInDays = 10; }, /logs\.retentionInDays = 10 is not a CloudWatch Logs retention period\. Fix: use one of 1, 3, 5, 7, 14/],
     ['an unknown field', (e) => { (e as unknown as Record<string, unknown>).colour = 'blue'; }, /colour is not a known field\. Fix: remove it or correct its spelling/],

@@ -11,6 +11,7 @@ const RENAMES: [string, string][] = [
   ['poc-atlas-dev', 'atlas-prod'],
   ['hari328.net', 'atlas.hari328.net'],
   ['ops@atlas.hari328.net', 'ops@hari328.net'], // both environments page the same operators
+  ['"ALLOWED_EMAIL_DOMAINS":"atlas.hari328.net"', '"ALLOWED_EMAIL_DOMAINS":"hari328.net"'], // and admit the same people
   ['10.20.', '10.30.'],
   ['"/infra', '"/atlas-prod/infra'],
   ['base-infra-staging', 'base-infra-prod'],
@@ -52,7 +53,7 @@ const EXPECTED: RegExp[] = [
   /^resource\.aws_lb\.alb\.enable_deletion_protection$/,
   /^resource\.aws_cognito_user_pool\.cognito\.deletion_protection$/,
   /\.lifecycle\.prevent_destroy$/,
-  /^resource\.aws_cloudwatch_log_group\.network_flow_logs\.retention_in_days$/,
+  /^resource\.aws_cloudwatch_log_group\.(network_flow_logs|cognito_sign_up_guard_logs)\.retention_in_days$/,
   /^resource\.aws_s3_bucket_lifecycle_configuration\.alb_access_logs_lifecycle\.rule\.0\.expiration/,
   /^resource\.aws_autoscaling_group\.ecs_ec2_auto_scaling_group\.(min|max)_size$/,
   /^resource\.aws_budgets_budget\.alerts_budget\.limit_amount$/,

@@ -29,6 +29,8 @@ export const prod: EnvironmentInput = {
     cognitoDomainPrefix: 'atlas-prod-auth',
     googleClientId: 'atlas-prod-placeholder.apps.googleusercontent.com',
     callbackHostnames: ['grafana.atlas.hari328.net', 'prometheus.atlas.hari328.net', 'kafka-ui.atlas.hari328.net'],
+    allowedEmails: ['ops@hari328.net'],
+    allowedEmailDomains: ['hari328.net'],
   },
   alerting: { operatorEmail: 'ops@hari328.net', monthlyBudgetUsd: 600 },
   logs: { retentionInDays: 90 },

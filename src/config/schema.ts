@@ -131,6 +131,12 @@ export const environmentSchema = z
       }),
       /** Hostnames whose ALB rules authenticate through Cognito (they get callback URLs). */
       callbackHostnames: z.array(dnsName),
+      /** People who may sign in (Google accounts are admitted by the pre sign-up trigger only if listed). */
+      allowedEmails: z.array(email),
+      /** Email domains whose people may sign in. */
+      allowedEmailDomains: z.array(dnsName),
+    }).refine((identity) => identity.allowedEmails.length + identity.allowedEmailDomains.length > 0, {
+      error: 'lists nobody who may sign in (allowedEmails and allowedEmailDomains are empty). Fix: list the operators\' emails or their email domain',
     }),
     alerting: z.strictObject({
       operatorEmail: email,

@@ -33,6 +33,8 @@ export const staging: EnvironmentInput = {
     cognitoDomainPrefix: 'poc-atlas-dev-auth',
     googleClientId: 'atlas-dev-placeholder.apps.googleusercontent.com',
     callbackHostnames: ['grafana.hari328.net', 'prometheus.hari328.net', 'kafka-ui.hari328.net'],
+    allowedEmails: ['ops@hari328.net'],
+    allowedEmailDomains: ['hari328.net'],
   },
   alerting: { operatorEmail: 'ops@hari328.net', monthlyBudgetUsd: 150 },
   logs: { retentionInDays: 14 },

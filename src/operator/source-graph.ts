@@ -1,10 +1,13 @@
 /**
  * The repository files a TypeScript file depends on, found by following its relative imports
- * (type-only imports included: a changed type can change what is synthesized).
+ * (type-only imports included: a changed type can change what is synthesized) and the companion
+ * files it reads from its own directory.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 
+/** Files read next to the source at synth time, e.g. a Lambda handler: `path.join(__dirname, 'x.js')`. */
+const COMPANION = /path\.join\(__dirname,\s*'([^']+)'\)/g;
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+'(\.{1,2}\/[^']+)'|(?:^|\n)\s*import\s+'(\.{1,2}\/[^']+)'/g;
 
 /**
@@ -24,6 +27,7 @@ export function localImportClosure(root: string, entry: string, skip: (file: str
       const specifier = match[1] ?? match[2];
       pending.push(resolveModule(path.dirname(file), specifier, relative));
     }
+    for (const match of source.matchAll(COMPANION)) pending.push(resolveModule(path.dirname(file), `./${match[1]}`, relative));
   }
   return [...seen].sort();
 }

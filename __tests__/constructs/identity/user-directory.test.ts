@@ -12,6 +12,9 @@ function synthDirectory(domainPrefix = 'test-auth', deletionProtection = false) 
     googleClientSecret: '${var.google_client_secret}',
     callbackHostnames: ['grafana.example.com'],
     deletionProtection,
+    allowedEmails: ['ops@example.com'],
+    allowedEmailDomains: ['example.com'],
+    logRetentionInDays: 14,
   });
   return synthJson(stack);
 }
@@ -33,6 +36,19 @@ describe('UserDirectory', () => {
   it('follows the deletion protection it is given', () => {
     expect(resource(synthDirectory('test-auth', true), 'aws_cognito_user_pool', 'cognito').deletion_protection).toBe('ACTIVE');
     expect(resource(synthDirectory('test-auth', false), 'aws_cognito_user_pool', 'cognito').deletion_protection).toBe('INACTIVE');
+  });
+
+  it('lets the pre sign-up guard decide who may create an account, Google users included', () => {
+    const json = synthDirectory();
+    expect(resource(json, 'aws_cognito_user_pool', 'cognito').lambda_config).toEqual({ pre_sign_up: '${aws_lambda_function.cognito_sign_up_guard.arn}' });
+    expect(resource(json, 'aws_lambda_permission', 'cognito_sign_up_guard_cognito_invoke')).toMatchObject({
+      principal: 'cognito-idp.amazonaws.com',
+      source_arn: '${aws_cognito_user_pool.cognito.arn}',
+    });
+    expect(resource(json, 'aws_lambda_function', 'cognito_sign_up_guard').environment.variables).toEqual({
+      ALLOWED_EMAILS: 'ops@example.com',
+      ALLOWED_EMAIL_DOMAINS: 'example.com',
+    });
   });
 
   it('rejects a hosted-UI domain prefix over 63 characters', () => {

@@ -4,6 +4,7 @@ import { CognitoUserPoolClient } from '@cdktf/provider-aws/lib/cognito-user-pool
 import { CognitoUserPoolDomain } from '@cdktf/provider-aws/lib/cognito-user-pool-domain';
 import { Construct } from 'constructs';
 import { checkName, type Names } from '../../core/naming';
+import { SignUpGuard } from './sign-up-guard';
 
 export interface UserDirectoryProps {
   readonly names: Names;
@@ -16,6 +17,12 @@ export interface UserDirectoryProps {
   /** Hostnames whose ALB rules authenticate here; each gets its `/oauth2/idpresponse` callback. */
   readonly callbackHostnames: readonly string[];
   readonly deletionProtection: boolean;
+  /** Who may sign up (through Google or otherwise): exact addresses. */
+  readonly allowedEmails: readonly string[];
+  /** Who may sign up: whole email domains. */
+  readonly allowedEmailDomains: readonly string[];
+  /** Retention of the sign-up guard's logs. */
+  readonly logRetentionInDays: number;
 }
 
 /** Cognito user pool federated with Google, its hosted-UI domain and the app client the ALB uses. */
@@ -26,6 +33,13 @@ export class UserDirectory extends Construct {
 
   constructor(scope: Construct, id: string, props: UserDirectoryProps) {
     super(scope, id);
+    // Federation creates an account for any Google user on first login; the guard decides who may.
+    const guard = new SignUpGuard(this, 'sign_up_guard', {
+      names: props.names,
+      allowedEmails: props.allowedEmails,
+      allowedEmailDomains: props.allowedEmailDomains,
+      logRetentionInDays: props.logRetentionInDays,
+    });
 
     this.userPool = new CognitoUserPool(this, 'this', {
       name: props.names.of('users'),
@@ -45,7 +59,9 @@ export class UserDirectory extends Construct {
       mfaConfiguration: 'OPTIONAL',
       softwareTokenMfaConfiguration: { enabled: true },
       accountRecoverySetting: { recoveryMechanism: [{ name: 'verified_email', priority: 1 }] },
+      lambdaConfig: { preSignUp: guard.function.arn },
     });
+    guard.allowInvokeFrom(this.userPool.arn);
 
     const google = new CognitoIdentityProvider(this, 'google', {
       userPoolId: this.userPool.id,
