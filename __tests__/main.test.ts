@@ -5,9 +5,9 @@ import path from 'path';
 
 const root = path.resolve(__dirname, '..');
 
-function synth(env: Record<string, string>) {
+function synth(env: Record<string, string>, loader = './scripts/swc-register.js') {
   const outdir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'synth-')), 'out');
-  const result = spawnSync(process.execPath, ['-r', './scripts/swc-register.js', 'main.ts'], {
+  const result = spawnSync(process.execPath, ['-r', loader, 'main.ts'], {
     cwd: root,
     env: { ...process.env, CDKTF_OUTDIR: outdir, ...env },
     encoding: 'utf8',
@@ -30,5 +30,13 @@ describe('main.ts', () => {
     const result = synth({ ATLAS_ENVIRONMENTS: 'staging' });
     expect(result.status).toBe(0);
     expect(fs.readdirSync(path.join(result.outdir, 'stacks')).sort()).toEqual(['atlas-staging', 'base-infra-staging', 'bootstrap', 'monitoring-staging']);
+  });
+
+  it('also synthesizes through the TypeScript compiler\'s own emit, as the cdktf template\'s ts-node app does', () => {
+    // swc and tsc emit CommonJS differently (e.g. a local named `exports` breaks only tsc's output)
+    const result = synth({ ATLAS_ENVIRONMENTS: 'staging', TS_NODE_TRANSPILE_ONLY: 'true' }, 'ts-node/register');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(fs.readdirSync(path.join(result.outdir, 'stacks'))).toContain('atlas-staging');
   });
 });

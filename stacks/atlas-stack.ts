@@ -150,7 +150,7 @@ export class AtlasStack extends PlatformStack {
     this.database.allowFrom('dashboard_backend', dashboardBackend.securityGroup.id, 'PostgreSQL from the dashboard backend');
 
     // ---- exports, alarms, outputs ----
-    const exports = env.atlas.exportBucket.enabled
+    const exportBucket = env.atlas.exportBucket.enabled
       ? new SecureBucket(this, 'kafka_exports', {
           bucketName: names.of(`kafka-exports-${env.aws.accountId}`, 's3Bucket'),
           expireAfterDays: env.atlas.exportBucket.expireAfterDays,
@@ -188,7 +188,7 @@ export class AtlasStack extends PlatformStack {
       ['dashboard_backend_config_secret_arn', dashboardConfig.arn, 'Runtime config secret of the dashboard backend (value set by operators)'],
       ['events_ingestion_repository_url', eventsIngestion.repository!.repository.repositoryUrl, 'ECR repository of the events ingestion image'],
       ['dashboard_backend_repository_url', dashboardBackend.repository!.repository.repositoryUrl, 'ECR repository of the dashboard backend image'],
-      ...(exports ? [['kafka_exports_bucket', exports.bucket.bucket, 'S3 bucket for Kafka exports'] as [string, string, string]] : []),
+      ...(exportBucket ? [['kafka_exports_bucket', exportBucket.bucket.bucket, 'S3 bucket for Kafka exports'] as [string, string, string]] : []),
     ];
     for (const [name, value, description] of outputs) new TerraformOutput(this, name, { value, description });
   }
