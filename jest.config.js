@@ -1,6 +1,11 @@
-/** Unit and stack tests, transpiled by swc (type checking runs once in `npm run typecheck`). */
+/**
+ * Jest, transpiled by swc (type checking runs once in `npm run typecheck`). `*.e2e.test.ts` files run
+ * whole processes (main.ts, scripts) and are their own step: `npm run test:e2e`.
+ */
 module.exports = {
   testEnvironment: 'node',
+  // Jest's default (cores - 1) leaves one of two cores idle; suites are CPU-bound module loading.
+  maxWorkers: 2,
   roots: ['<rootDir>/__tests__'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },

@@ -3,7 +3,8 @@
 //   (b) cdktf synth, template default  cdktf synth --app "npx ts-node main.ts" (type-checks)
 //   (b') cdktf synth, this project     cdktf synth (app from cdktf.json, i.e. (a) under the CLI)
 // `cdktf` is node_modules/.bin/cdktf, what a global install runs; `npx cdktf` adds about 1 s.
-//   (c) unit tests                      jest
+//   (c) unit tests                      jest, without *.e2e.test.ts
+//   (c') end-to-end tests               jest *.e2e.test.ts (whole processes)
 //   (d) Terraform tier                  init + validate + mocked plan of every stack
 // Each command runs BENCH_RUNS times (default 3, `--quick` = 1); the table shows the median wall
 // and CPU time and the highest peak RSS (GNU time's %M: the largest single process of the tree).
@@ -71,7 +72,8 @@ function main() {
       measure('(a) project synth', process.execPath, ['-r', './scripts/swc-register.js', 'main.ts'], { extraEnv: { CDKTF_OUTDIR: out('a') }, outdir: out('a') }),
       measure('(b) cdktf synth, template app (ts-node)', cdktf, ['synth', '--app', 'npx ts-node main.ts', '--output', out('b')], { outdir: out('b') }),
       measure("(b') cdktf synth, project app", cdktf, ['synth', '--output', out('b2')], { outdir: out('b2') }),
-      measure('(c) unit tests (jest)', process.execPath, [path.join('node_modules', 'jest', 'bin', 'jest.js'), '--silent']),
+      measure('(c) unit tests (npm run test:unit)', process.execPath, [path.join('node_modules', 'jest', 'bin', 'jest.js'), '--silent', '--testPathIgnorePatterns', '\\.e2e\\.test\\.ts$']),
+      measure("(c') end-to-end tests (npm run test:e2e)", process.execPath, [path.join('node_modules', 'jest', 'bin', 'jest.js'), '--silent', '\\.e2e\\.test\\.ts$']),
     ];
     // The tier checks cdktf.out/stacks, so it gets a fresh synth of the same commit first.
     measureOnce(process.execPath, ['-r', './scripts/swc-register.js', 'main.ts'], {});
