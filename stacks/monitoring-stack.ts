@@ -85,7 +85,6 @@ export class MonitoringStack extends PlatformStack {
         // the other servers write only to their EFS mount.
         readonlyRootFilesystem: key !== 'grafana',
         serviceRegistryArn: discovery.registryArn(spec.name),
-        separateIngressRules: true,
         deployment: volume ? SINGLE_WRITER : undefined,
       });
     }

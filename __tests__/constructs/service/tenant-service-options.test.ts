@@ -1,7 +1,8 @@
 // Options added to TenantService for the monitoring layer; the construct's main suite is elsewhere.
 import { Testing } from 'cdktf';
 import { PlatformParameters } from '../../../src/constructs/platform/platform-parameters';
-import { expressionLiteral, TenantService, type TenantServiceProps } from '../../../src/constructs/service/tenant-service';
+import { expressionLiteral } from '../../../src/constructs/service/container-definition';
+import { TenantService, type TenantServiceProps } from '../../../src/constructs/service/tenant-service';
 import { Names } from '../../../src/core/naming';
 import { decodeContainerDefinitions } from '../../helpers/container-definitions';
 
@@ -14,19 +15,17 @@ function synthService(props: Partial<TenantServiceProps>) {
   ).resource;
 }
 
-describe('TenantService separateIngressRules', () => {
-  test('by default keeps the ALB rule inline', () => {
-    const resources = synthService({ route: { hostname: 'a.example.com', priority: 1234 } });
-    expect(Object.values<any>(resources.aws_security_group)[0].ingress).toHaveLength(1);
-    expect(resources.aws_vpc_security_group_ingress_rule).toBeUndefined();
-  });
-
-  test('when set, leaves ingress off the group and adds the ALB rule as its own resource', () => {
-    const resources = synthService({ route: { hostname: 'b.example.com', priority: 1235 }, separateIngressRules: true });
+describe('TenantService ingress', () => {
+  test('adds the ALB rule as its own resource, so rules other code adds to the group survive', () => {
+    const resources = synthService({ route: { hostname: 'b.example.com', priority: 1235 } });
     expect(Object.values<any>(resources.aws_security_group)[0].ingress).toBeUndefined();
     expect(Object.values<any>(resources.aws_vpc_security_group_ingress_rule)).toEqual([
       expect.objectContaining({ from_port: 8080, to_port: 8080, ip_protocol: 'tcp', referenced_security_group_id: expect.stringMatching(/^\$\{data\.aws_ssm_parameter\.platform_alb_security_group_id\w*\.insecure_value\}$/) }),
     ]);
+  });
+
+  test('opens nothing for an internal service', () => {
+    expect(synthService({}).aws_vpc_security_group_ingress_rule).toBeUndefined();
   });
 });
 

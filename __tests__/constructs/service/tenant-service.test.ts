@@ -111,11 +111,11 @@ describe('TenantService defaults', () => {
   });
 
   test('only the shared ALB may reach the container port', () => {
-    const sg = only(tenantStack().json(), 'aws_security_group');
-    expect(sg.ingress).toEqual([
-      expect.objectContaining({ from_port: 3000, to_port: 3000, security_groups: ['${data.aws_ssm_parameter.platform_alb_security_group_id.insecure_value}'] }),
-    ]);
-    expect(sg.ingress[0].cidr_blocks ?? []).toEqual([]);
+    const json = tenantStack().json();
+    expect(only(json, 'aws_security_group').ingress).toBeUndefined();
+    const rule = only(json, 'aws_vpc_security_group_ingress_rule');
+    expect(rule).toMatchObject({ from_port: 3000, to_port: 3000, ip_protocol: 'tcp', referenced_security_group_id: '${data.aws_ssm_parameter.platform_alb_security_group_id.insecure_value}' });
+    expect(rule.cidr_ipv4).toBeUndefined();
   });
 
   test('no ECR repository unless asked for', () => {

@@ -12,6 +12,7 @@ import type { Names } from '../../core/naming';
 import type { Statement } from '../iam/policies';
 import type { PlatformParameters } from '../platform/platform-parameters';
 import { AlbRoute } from './alb-route';
+import { containerDefinitions } from './container-definition';
 import { EcrRepository } from './ecr-repository';
 import { type AlarmAction, AlarmSet, notifyTopic } from './service-alarms';
 import { ServiceRoles } from './service-roles';
@@ -80,12 +81,6 @@ export interface TenantServiceProps {
   /** @default - notify the operator topic from Layer 1 */
   readonly alarmAction?: AlarmAction;
   /**
-   * Keep ingress out of the security group's inline rules (the ALB rule becomes its own
-   * `aws_vpc_security_group_ingress_rule`), so callers can add rules Terraform will not strip.
-   * @default false
-   */
-  readonly separateIngressRules?: boolean;
-  /**
    * Rolling-deployment bounds. A single-writer service (one task owning files on EFS) needs
    * `{ minimumHealthyPercent: 0, maximumPercent: 100 }` so the old task stops before the new starts.
    * @default { minimumHealthyPercent: 100, maximumPercent: 200 }
@@ -138,22 +133,16 @@ export class TenantService extends Construct {
       taskStatements: [...(props.taskStatements ?? []), ...efsStatements],
     });
 
+    // Ingress as separate rule resources: an inline `ingress` list (even empty) would make Terraform
+    // remove every rule other code adds to this group (e.g. the monitoring flows).
     this.securityGroup = new SecurityGroup(this, 'security_group', {
       name: fullName,
       description: `${serviceName} tasks`,
       vpcId: platform.get('vpcId'),
-      // An inline `ingress` list (even empty) makes Terraform remove every rule defined elsewhere.
-      ...(props.separateIngressRules
-        ? {}
-        : {
-            ingress: props.route
-              ? [{ description: 'From the shared ALB', protocol: 'tcp', fromPort: props.containerPort, toPort: props.containerPort, securityGroups: [platform.get('albSecurityGroupId')] }]
-              : [],
-          }),
       egress: [{ description: 'AWS APIs, registries and platform services', protocol: '-1', fromPort: 0, toPort: 0, cidrBlocks: ['0.0.0.0/0'] }],
       tags: { Name: fullName },
     });
-    if (props.separateIngressRules && props.route) {
+    if (props.route) {
       new VpcSecurityGroupIngressRule(this, 'ingress_from_alb', {
         securityGroupId: this.securityGroup.id,
         description: 'From the shared ALB',
@@ -181,26 +170,20 @@ export class TenantService extends Construct {
           authorizationConfig: { accessPointId: mount.accessPointId, iam: 'ENABLED' },
         },
       })),
-      containerDefinitions: Fn.jsonencode([
-        {
-          name: serviceName,
-          image,
-          essential: true,
-          privileged: false,
-          readonlyRootFilesystem: props.readonlyRootFilesystem ?? true,
-          portMappings: [props.containerPort, ...(props.extraPorts ?? [])].map((port) => ({ containerPort: port, protocol: 'tcp' })),
-          environment: Object.entries(props.environment ?? {}).sort(([a], [b]) => a.localeCompare(b)).map(([name, value]) => ({ name, value: expressionLiteral(value) })),
-          secrets: secrets.map(([name, valueFrom]) => ({ name, valueFrom })),
-          mountPoints: efsMounts.map((mount) => ({ sourceVolume: mount.name, containerPath: mount.containerPath, readOnly: false })),
-          ...(props.command ? { command: props.command.map(expressionLiteral) } : {}),
-          ...(props.entryPoint ? { entryPoint: props.entryPoint.map(expressionLiteral) } : {}),
-          linuxParameters: { initProcessEnabled: true },
-          logConfiguration: {
-            logDriver: 'awslogs',
-            options: { 'awslogs-group': logGroup.name, 'awslogs-region': region.name, 'awslogs-stream-prefix': serviceName },
-          },
-        },
-      ]),
+      containerDefinitions: containerDefinitions({
+        name: serviceName,
+        image,
+        containerPort: props.containerPort,
+        extraPorts: props.extraPorts ?? [],
+        environment: props.environment ?? {},
+        secrets: Object.fromEntries(secrets),
+        efsMounts,
+        command: props.command,
+        entryPoint: props.entryPoint,
+        readonlyRootFilesystem: props.readonlyRootFilesystem ?? true,
+        logGroupName: logGroup.name,
+        region: region.name,
+      }),
     });
 
     if (props.route) {
@@ -285,13 +268,4 @@ function validate(props: TenantServiceProps): void {
   if (!Number.isInteger(props.containerPort) || props.containerPort < 1 || props.containerPort > 65535) {
     throw new Error(`TenantService ${props.serviceName}: containerPort = ${props.containerPort} is not a TCP port. Fix: 1-65535`);
   }
-}
-
-/**
- * cdktf 0.21 writes string literals inside `Fn.jsonencode` into an HCL expression escaping only
- * newlines and `${`: a `"`, `\` or `%{` in a value (a shell command, a YAML file) would break the
- * expression or start a template directive. Escape those three; cdktf adds the rest.
- */
-export function expressionLiteral(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/%\{/g, '%%{');
 }
