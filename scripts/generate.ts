@@ -19,12 +19,13 @@ const selected = wanted === 'all' ? Object.keys(targets) : [wanted];
 const unknown = selected.filter((t) => !(t in targets));
 if (unknown.length > 0) {
   process.stderr.write(`unknown target "${unknown.join(', ')}". Fix: use one of ${Object.keys(targets).join(', ')}, all\n`);
-  process.exit(1);
-}
-const stacks = loadStackCatalog();
-for (const target of selected) {
-  const { file, render } = targets[target];
-  fs.mkdirSync(path.dirname(path.join(REPO_ROOT, file)), { recursive: true });
-  fs.writeFileSync(path.join(REPO_ROOT, file), render(stacks));
-  process.stdout.write(`wrote ${file} (${stacks.length} stacks)\n`);
+  process.exitCode = 1;
+} else {
+  const stacks = loadStackCatalog();
+  for (const target of selected) {
+    const { file, render } = targets[target];
+    fs.mkdirSync(path.dirname(path.join(REPO_ROOT, file)), { recursive: true });
+    fs.writeFileSync(path.join(REPO_ROOT, file), render(stacks));
+    process.stdout.write(`wrote ${file} (${stacks.length} stacks)\n`);
+  }
 }
