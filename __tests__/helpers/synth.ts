@@ -4,7 +4,6 @@ import { addPlatformStacks, type PlatformStacks } from '../../src/app/platform-a
 import { loadEnvironments } from '../../src/config/load';
 import type { EnvironmentConfig } from '../../src/config/schema';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = Record<string, any>;
 
 export function synthJson(stack: TerraformStack): Json {
@@ -14,6 +13,11 @@ export function synthJson(stack: TerraformStack): Json {
 /** Every block of one resource type, by Terraform name. */
 export function resources(json: Json, type: string): Record<string, Json> {
   return json.resource?.[type] ?? {};
+}
+
+/** Every data source of one type, by Terraform name. */
+export function dataSources(json: Json, type: string): Record<string, Json> {
+  return json.data?.[type] ?? {};
 }
 
 export function resource(json: Json, type: string, name: string): Json {

@@ -3,7 +3,6 @@ import * as os from 'os';
 import * as path from 'path';
 import { loadStackCatalog } from '../../src/operator/stack-catalog';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { exportHcl, unquoteReferences } = require('../../scripts/export-hcl.js') as {
   exportHcl: (outdir: string, env?: NodeJS.ProcessEnv) => { stacks: string[] };
   unquoteReferences: (hcl: string) => string;

@@ -3,7 +3,6 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { stackProblem } = require('../../scripts/plan.js') as { stackProblem: (stack: string | undefined, valid: string[]) => string | undefined };
 
 const root = path.resolve(__dirname, '..', '..');

@@ -2,7 +2,6 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const cli = require('../../scripts/terraform-cli-config.js');
 
 function tempDir(): string {

@@ -1,21 +1,23 @@
+import { Testing } from 'cdktf';
 import type { EnvironmentConfig } from '../../src/config/schema';
 import { addPlatformStacks } from '../../src/app/platform-app';
 import { loadEnvironment } from '../../src/config/load';
 import { AtlasStack, DASHBOARD_DB_USER } from '../../stacks/atlas-stack';
-import { atlasEnvironment, type Block, resourcesOf, synthJson, testApp, type TerraformJson } from '../support/atlas-synth';
-import { recordedStatements, wildcardGrants } from '../support/recorded-statements';
+import { atlasEnvironment } from '../helpers/atlas-environment';
+import { dataSources, type Json, resources, synthJson } from '../helpers/synth';
+import { recordedStatements, wildcardGrants } from '../helpers/recorded-statements';
 
-jest.mock('../../src/constructs/iam/policies', () => require('../support/recorded-statements').recordingPolicies());
+jest.mock('../../src/constructs/iam/policies', () => require('../helpers/recorded-statements').recordingPolicies());
 
-function synthAtlas(env: EnvironmentConfig): TerraformJson {
-  const stack = new AtlasStack(testApp(), `atlas-${env.name}`, { env });
+function synthAtlas(env: EnvironmentConfig): Json {
+  const stack = new AtlasStack(Testing.app(), `atlas-${env.name}`, { env });
   return synthJson(stack);
 }
 
 const staging = synthAtlas(loadEnvironment('staging'));
 const prod = synthAtlas(loadEnvironment('prod'));
-const values = (json: TerraformJson, type: string): Block[] => Object.values(resourcesOf(json, type));
-const ingressRules = (json: TerraformJson) => values(json, 'aws_vpc_security_group_ingress_rule');
+const values = (json: Json, type: string): Json[] => Object.values(resources(json, type));
+const ingressRules = (json: Json) => values(json, 'aws_vpc_security_group_ingress_rule');
 
 describe('atlas stack: PostgreSQL', () => {
   test.each([
@@ -56,7 +58,7 @@ describe('atlas stack: PostgreSQL', () => {
   });
 
   test('staging admits PostgreSQL only from the allow list and the dashboard backend; prod only from the backend', () => {
-    const postgres = (json: TerraformJson) => ingressRules(json).filter((r) => r.from_port === 5432);
+    const postgres = (json: Json) => ingressRules(json).filter((r) => r.from_port === 5432);
     expect(postgres(staging).map((r) => r.cidr_ipv4 ?? r.referenced_security_group_id).sort()).toEqual(['${aws_security_group.dashboard_backend_security_group.id}', '203.0.113.0/24']);
     expect(postgres(prod).map((r) => r.cidr_ipv4 ?? r.referenced_security_group_id)).toEqual(['${aws_security_group.dashboard_backend_security_group.id}']);
   });
@@ -81,7 +83,7 @@ describe('atlas stack: MSK', () => {
     expect(broker.client_subnets).toContain('platform_public_subnet_ids');
     expect(ingressRules(staging).filter((r) => r.from_port === 9198).map((r) => r.cidr_ipv4)).toEqual(['203.0.113.0/24']);
     expect(staging.output?.kafka_bootstrap_brokers_public_iam.value).toBe('${aws_msk_cluster.kafka.bootstrap_brokers_public_sasl_iam}');
-    expect(resourcesOf(staging, 'aws_msk_cluster_policy')).toEqual({});
+    expect(resources(staging, 'aws_msk_cluster_policy')).toEqual({});
   });
 
   test('prod: private brokers with multi-VPC IAM connectivity and a cluster policy for the client accounts', () => {
@@ -124,7 +126,7 @@ describe('atlas stack: MSK', () => {
 
 describe('atlas stack: services', () => {
   test('three services behind the shared listener with their registry priorities and the catch-all last', () => {
-    const rules = resourcesOf(staging, 'aws_lb_listener_rule');
+    const rules = resources(staging, 'aws_lb_listener_rule');
     expect(Object.fromEntries(Object.entries(rules).map(([name, r]) => [name, r.priority]))).toEqual({
       events_ingestion_route_host_rule: 100,
       events_ingestion_route_catch_all_rule: 50000,
@@ -149,8 +151,8 @@ describe('atlas stack: services', () => {
   });
 
   test('runtime configs are secrets without a value in Terraform, injected through valueFrom', () => {
-    expect(Object.keys(resourcesOf(staging, 'aws_secretsmanager_secret')).sort()).toEqual(['dashboard_backend_config', 'events_ingestion_config']);
-    expect(resourcesOf(staging, 'aws_secretsmanager_secret_version')).toEqual({});
+    expect(Object.keys(resources(staging, 'aws_secretsmanager_secret')).sort()).toEqual(['dashboard_backend_config', 'events_ingestion_config']);
+    expect(resources(staging, 'aws_secretsmanager_secret_version')).toEqual({});
     expect(staging.resource.aws_ecs_task_definition.events_ingestion_task.container_definitions).toContain(
       '{"name" = "RUNTIME_CONFIG", "valueFrom" = aws_secretsmanager_secret.events_ingestion_config.arn}',
     );
@@ -158,7 +160,7 @@ describe('atlas stack: services', () => {
 
   test('no task gets a public IP and every service has its own security group', () => {
     for (const service of values(staging, 'aws_ecs_service')) expect(service.network_configuration.assign_public_ip).toBe(false);
-    expect(Object.keys(resourcesOf(staging, 'aws_security_group')).sort()).toEqual([
+    expect(Object.keys(resources(staging, 'aws_security_group')).sort()).toEqual([
       'dashboard_backend_security_group',
       'database_security_group',
       'events_ingestion_security_group',
@@ -230,7 +232,7 @@ describe('atlas stack: alarms, exports and wiring', () => {
     expect(staging.resource.aws_s3_bucket_policy.kafka_exports_policy.policy).toContain('"aws:SecureTransport" = "false"');
     expect(prod.resource.aws_s3_bucket.kafka_exports.lifecycle).toEqual({ prevent_destroy: true });
     const without = synthAtlas(atlasEnvironment('staging', { exportBucket: { enabled: false } }));
-    expect(resourcesOf(without, 'aws_s3_bucket')).toEqual({});
+    expect(resources(without, 'aws_s3_bucket')).toEqual({});
     expect(without.output).not.toHaveProperty('kafka_exports_bucket');
   });
 
@@ -239,11 +241,11 @@ describe('atlas stack: alarms, exports and wiring', () => {
       expect(Object.keys(json.data).sort()).toEqual(['aws_caller_identity', 'aws_region', 'aws_ssm_parameter']);
       expect(JSON.stringify(json)).not.toMatch(/terraform_remote_state|"(vpc|subnet|sg)-[0-9a-f]{8,}"/);
     }
-    expect(Object.values(prod.data.aws_ssm_parameter).every((d) => d.name.startsWith('/atlas-prod/infra/'))).toBe(true);
+    expect(Object.values(dataSources(prod, 'aws_ssm_parameter')).every((d) => d.name.startsWith('/atlas-prod/infra/'))).toBe(true);
   });
 
   test('the app deploys atlas-<env> after base-infra-<env>', () => {
-    const app = testApp();
+    const app = Testing.app();
     const stacks = addPlatformStacks(app, [loadEnvironment('staging')]);
     expect(stacks.atlas.staging.node.id).toBe('atlas-staging');
     expect(stacks.atlas.staging.dependencies).toContain(stacks.baseInfra.staging);

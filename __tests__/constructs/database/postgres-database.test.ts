@@ -1,10 +1,11 @@
+import { Testing } from 'cdktf';
 import { PostgresDatabase, type PostgresDatabaseProps } from '../../../src/constructs/database/postgres-database';
 import { Names } from '../../../src/core/naming';
 import { PlatformStack } from '../../../src/core/platform-stack';
-import { synthJson, testApp, type TerraformJson } from '../../support/atlas-synth';
+import { type Json, synthJson } from '../../helpers/synth';
 
-function database(overrides: Partial<PostgresDatabaseProps> = {}): TerraformJson {
-  const stack = new PlatformStack(testApp(), 'test', { region: 'eu-west-1', accountId: '111122223333', tags: { environment: 'dev', layer: 'atlas', repository: 'test' } });
+function database(overrides: Partial<PostgresDatabaseProps> = {}): Json {
+  const stack = new PlatformStack(Testing.app(), 'test', { region: 'eu-west-1', accountId: '111122223333', tags: { environment: 'dev', layer: 'atlas', repository: 'test' } });
   new PostgresDatabase(stack, 'database', {
     names: new Names('poc-atlas-dev'),
     name: 'db',

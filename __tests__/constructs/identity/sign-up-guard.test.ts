@@ -3,7 +3,6 @@ import { Names } from '../../../src/core/naming';
 import { resource, synthJson } from '../../helpers/synth';
 import { testStack } from '../../helpers/stack';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { handler } = require('../../../src/constructs/identity/sign-up-guard.handler.js');
 
 function signUp(email: string) {

@@ -1,17 +1,18 @@
+import { Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { PlatformParameters } from '../../../src/constructs/platform/platform-parameters';
 import { recordOnly } from '../../../src/constructs/service/service-alarms';
 import { TenantService, type TenantServiceProps } from '../../../src/constructs/service/tenant-service';
 import { Names } from '../../../src/core/naming';
 import { PlatformStack } from '../../../src/core/platform-stack';
-import { recordedStatements, wildcardGrants } from '../../support/recorded-statements';
-import { resourcesOf, synthJson, testApp, type TerraformJson } from '../../support/atlas-synth';
+import { recordedStatements, wildcardGrants } from '../../helpers/recorded-statements';
+import { dataSources, type Json, resources, synthJson } from '../../helpers/synth';
 
-jest.mock('../../../src/constructs/iam/policies', () => require('../../support/recorded-statements').recordingPolicies());
+jest.mock('../../../src/constructs/iam/policies', () => require('../../helpers/recorded-statements').recordingPolicies());
 
 const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:api/runtime-AbCdEf';
 
-function tenantStack(overrides: Partial<TenantServiceProps> = {}, app = testApp()): { json: () => TerraformJson; stack: PlatformStack } {
+function tenantStack(overrides: Partial<TenantServiceProps> = {}, app = Testing.app()): { json: () => Json; stack: PlatformStack } {
   const stack = new PlatformStack(app, 'tenant', {
     region: 'eu-west-1',
     accountId: '111122223333',
@@ -30,8 +31,8 @@ function tenantStack(overrides: Partial<TenantServiceProps> = {}, app = testApp(
   return { stack, json: () => synthJson(stack) };
 }
 
-function only(json: TerraformJson, type: string) {
-  const blocks = Object.values(resourcesOf(json, type));
+function only(json: Json, type: string) {
+  const blocks = Object.values(resources(json, type));
   expect(blocks).toHaveLength(1);
   return blocks[0];
 }
@@ -89,7 +90,7 @@ describe('TenantService defaults', () => {
 
   test('every platform value comes from an SSM parameter of the contract', () => {
     const json = tenantStack().json();
-    const names = Object.values(json.data.aws_ssm_parameter).map((d) => d.name).sort();
+    const names = Object.values(dataSources(json, 'aws_ssm_parameter')).map((d) => d.name).sort();
     expect(names).toEqual(expect.arrayContaining(['/infra/alb-listener-arn', '/infra/vpc-id', '/infra/alb-security-group-id', '/infra/cluster-arn']));
     expect(only(json, 'aws_lb_target_group').vpc_id).toBe('${data.aws_ssm_parameter.platform_vpc_id.insecure_value}');
     expect(only(json, 'aws_lb_listener_rule').listener_arn).toBe('${data.aws_ssm_parameter.platform_alb_listener_arn.insecure_value}');
@@ -119,7 +120,7 @@ describe('TenantService defaults', () => {
   });
 
   test('no ECR repository unless asked for', () => {
-    expect(resourcesOf(tenantStack().json(), 'aws_ecr_repository')).toEqual({});
+    expect(resources(tenantStack().json(), 'aws_ecr_repository')).toEqual({});
   });
 
   test('an ECR repository has immutable tags, scan on push and a lifecycle policy', () => {
@@ -141,18 +142,18 @@ describe('TenantService defaults', () => {
   });
 
   test('the execution role has only the AWS task-execution managed policy, never an admin policy', () => {
-    const attachments = Object.values(resourcesOf(tenantStack().json(), 'aws_iam_role_policy_attachment'));
+    const attachments = Object.values(resources(tenantStack().json(), 'aws_iam_role_policy_attachment'));
     expect(attachments.map((a) => a.policy_arn)).toEqual(['arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy']);
   });
 
   test('CPU, memory and target-health alarms notify the operator topic from SSM by default', () => {
-    const alarms = Object.values(resourcesOf(tenantStack().json(), 'aws_cloudwatch_metric_alarm'));
+    const alarms = Object.values(resources(tenantStack().json(), 'aws_cloudwatch_metric_alarm'));
     expect(alarms.map((a) => a.metric_name).sort()).toEqual(['CPUUtilization', 'MemoryUtilization', 'UnHealthyHostCount']);
     for (const alarm of alarms) expect(alarm.alarm_actions).toEqual(['${data.aws_ssm_parameter.platform_operator_topic_arn.insecure_value}']);
   });
 
   test('the recordOnly strategy keeps alarms without actions', () => {
-    const alarms = Object.values(resourcesOf(tenantStack({ alarmAction: recordOnly() }).json(), 'aws_cloudwatch_metric_alarm'));
+    const alarms = Object.values(resources(tenantStack({ alarmAction: recordOnly() }).json(), 'aws_cloudwatch_metric_alarm'));
     for (const alarm of alarms) expect(alarm.alarm_actions).toEqual([]);
   });
 });
@@ -176,7 +177,7 @@ describe('TenantService input checks', () => {
 
   test('fails when two services claim one listener priority, naming both rules', () => {
     // GIVEN a tenant holding priority 1000 in one stack
-    const app = testApp();
+    const app = Testing.app();
     tenantStack({}, app);
     // WHEN another stack of the same app claims 1000 on the same listener
     const other = new PlatformStack(app, 'other', { region: 'eu-west-1', accountId: '111122223333', tags: { environment: 'dev', layer: 'atlas', repository: 'test' } });

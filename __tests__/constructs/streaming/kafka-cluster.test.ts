@@ -1,11 +1,11 @@
-import { TerraformOutput } from 'cdktf';
+import { TerraformOutput, Testing } from 'cdktf';
 import { KafkaCluster, type KafkaClusterProps } from '../../../src/constructs/streaming/kafka-cluster';
 import { Names } from '../../../src/core/naming';
 import { PlatformStack } from '../../../src/core/platform-stack';
-import { synthJson, testApp, type TerraformJson } from '../../support/atlas-synth';
+import { type Json, synthJson } from '../../helpers/synth';
 
-function kafka(overrides: Partial<KafkaClusterProps> = {}): { cluster: KafkaCluster; json: () => TerraformJson } {
-  const stack = new PlatformStack(testApp(), 'test', { region: 'eu-west-1', accountId: '111122223333', tags: { environment: 'dev', layer: 'atlas', repository: 'test' } });
+function kafka(overrides: Partial<KafkaClusterProps> = {}): { cluster: KafkaCluster; json: () => Json } {
+  const stack = new PlatformStack(Testing.app(), 'test', { region: 'eu-west-1', accountId: '111122223333', tags: { environment: 'dev', layer: 'atlas', repository: 'test' } });
   const cluster = new KafkaCluster(stack, 'kafka', {
     names: new Names('poc-atlas-dev'),
     kafkaVersion: '3.6.0',

@@ -1,7 +1,7 @@
 /**
  * Records every IAM statement passed to policyDocument, so tests can judge policies as data
  * instead of parsing rendered `jsonencode(...)` expressions. Use with:
- *   jest.mock('<path>/src/constructs/iam/policies', () => require('<path>/__tests__/support/recorded-statements').recordingPolicies());
+ *   jest.mock('<path>/src/constructs/iam/policies', () => require('<path>/__tests__/helpers/recorded-statements').recordingPolicies());
  */
 import type { Statement } from '../../src/constructs/iam/policies';
 

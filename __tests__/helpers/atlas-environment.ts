@@ -1,30 +1,8 @@
-/** Test helpers for the Atlas layer and TenantService: synthesize to parsed Terraform JSON. */
-import { App, Testing, type TerraformStack } from 'cdktf';
+/** Committed environments with parts of their `atlas` section replaced, for Atlas layer tests. */
 import { parseEnvironment } from '../../src/config/load';
 import { prod } from '../../src/config/prod';
 import type { EnvironmentConfig, EnvironmentInput } from '../../src/config/schema';
 import { staging } from '../../src/config/staging';
-
-export type Block = Record<string, any>;
-export interface TerraformJson {
-  readonly resource: Record<string, Record<string, Block>>;
-  readonly data: Record<string, Record<string, Block>>;
-  readonly output?: Record<string, Block>;
-  readonly variable?: Record<string, Block>;
-}
-
-export function synthJson(stack: TerraformStack): TerraformJson {
-  return JSON.parse(Testing.synth(stack)) as TerraformJson;
-}
-
-/** Every block of one resource type, by address name (empty when none). */
-export function resourcesOf(json: TerraformJson, type: string): Record<string, Block> {
-  return json.resource[type] ?? {};
-}
-
-export function testApp(): App {
-  return Testing.app();
-}
 
 type AtlasInput = NonNullable<EnvironmentInput['atlas']>;
 
