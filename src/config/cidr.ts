@@ -20,10 +20,6 @@ export function parseCidr(cidr: string): Ipv4Block | undefined {
   return { network: address, prefixLength };
 }
 
-export function blockSize(block: Ipv4Block): number {
-  return 2 ** (32 - block.prefixLength);
-}
-
 /** True when `inner` lies entirely inside `outer`. */
 export function cidrContains(outer: Ipv4Block, inner: Ipv4Block): boolean {
   return (
