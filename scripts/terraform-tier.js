@@ -60,7 +60,7 @@ async function targets() {
   return list;
 }
 
-async function checkStack(target, env) {
+async function checkStack(target, env, initialized = () => {}) {
   const { stack, dir: cwd } = target;
   const started = Date.now();
   if (target.tests && copyStackTests(target) === 0) {
@@ -68,6 +68,7 @@ async function checkStack(target, env) {
     return { stack, ok: false, step: 'test', output };
   }
   const init = await terraform(['init', '-backend=false', '-input=false'], cwd, env);
+  initialized();
   if (!init.ok) return { stack, ok: false, step: 'init', output: init.output };
   const validate = await terraform(['validate'], cwd, env);
   if (!validate.ok) return { stack, ok: false, step: 'validate', output: validate.output };
@@ -95,17 +96,24 @@ async function main() {
   const stacks = await targets();
   console.log(`terraform tier: ${stacks.length} stacks, provider ${env.mirror ? `from mirror ${env.mirror}` : 'from the registry'}`);
 
+  // Terraform's plugin cache is not safe for concurrent writers: two inits unpacking the provider
+  // into an empty cache at once can fail ("failed to compute a checksum"). The first init fills
+  // the cache alone; every later one only links to it, so the other workers wait for it.
+  let cacheFilled;
+  const cacheReady = new Promise((resolve) => (cacheFilled = resolve));
   const results = [];
   const queue = [...stacks];
   await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
+    Array.from({ length: CONCURRENCY }, async (_, worker) => {
+      if (worker > 0) await cacheReady;
       for (let target = queue.shift(); target; target = queue.shift()) {
-        const result = await checkStack(target, env.env);
+        const result = await checkStack(target, env.env, cacheFilled);
         results.push(result);
         const { stack } = target;
         const checked = target.tests ? `validate + mocked plan, ${result.runs} test run(s) passed` : 'validate';
         console.log(result.ok ? `  ok    ${stack}: ${checked} (${result.seconds.toFixed(1)} s)` : `  FAIL  ${stack}: terraform ${result.step}\n${result.output}`);
       }
+      cacheFilled(); // the queue ran out before any init (every target failed earlier)
     }),
   );
   const failed = results.filter((r) => !r.ok);
