@@ -6,6 +6,9 @@ module.exports = {
   testEnvironment: 'node',
   // Jest's default (cores - 1) leaves one of two cores idle; suites are CPU-bound module loading.
   maxWorkers: 2,
+  // Whole-stack synths and child processes take 1-4 s here; Jest's 5 s default would fail them on
+  // a slower or busier machine. Speed is measured by `npm run bench`, not by test timeouts.
+  testTimeout: 30_000,
   roots: ['<rootDir>/__tests__'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
