@@ -5,18 +5,23 @@ import { SecureBucket } from '../src/constructs/storage/secure-bucket';
 import { adoptExisting } from '../src/core/adopt';
 import { PlatformStack, type StateBackendSettings } from '../src/core/platform-stack';
 
+/** The bootstrap's own state object once it lives in the bucket it created. */
+export const BOOTSTRAP_STATE_KEY = 'bootstrap/terraform.tfstate';
+
 export interface BootstrapStackProps {
   readonly state: StateBackendSettings;
   readonly accountId: string;
   readonly repository: string;
+  /** `local` until the bucket exists, then `s3` once the README's migration has run. @default 'local' */
+  readonly backend?: 'local' | 's3';
   /** Import the bucket and/or table that already exist under the configured names. @default - create both */
   readonly adoptExisting?: readonly ('bucket' | 'lockTable')[];
 }
 
 /**
  * Layer 0: the S3 bucket and DynamoDB table that hold every other stack's state. It starts with
- * local state (the bucket does not exist yet); the README shows how to move that state into the
- * bucket once it does. Both are protected from destroy in every environment: losing them loses
+ * local state (the bucket does not exist yet); `state.bootstrapBackend: 's3'` in the config moves
+ * it into the bucket once it does (README "Bootstrap"). Both are protected from destroy in every environment: losing them loses
  * the state of the whole platform.
  */
 export class BootstrapStack extends PlatformStack {
@@ -27,6 +32,7 @@ export class BootstrapStack extends PlatformStack {
       tags: { environment: 'shared', layer: 'bootstrap', repository: props.repository },
       // It holds the state of every environment, production included.
       tier: 'production',
+      ...(props.backend === 's3' ? { state: props.state, stateKey: BOOTSTRAP_STATE_KEY } : {}),
     });
     const bucket = new SecureBucket(this, 'state', {
       bucketName: props.state.bucket,

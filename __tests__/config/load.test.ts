@@ -54,6 +54,7 @@ describe('environment configuration', () => {
     ['an empty sign-in allow list', (e) => { e.identity.allowedEmails = []; e.identity.allowedEmailDomains = []; }, /identity = .* lists nobody who may sign in .*Fix: list the operators' emails or their email domain/],
     ['a malformed email', (e) => { e.alerting.operatorEmail = 'ops-at-example'; }, /alerting\.operatorEmail = "ops-at-example" is not a valid email address\. Fix:/],
     ['a log retention CloudWatch does not offer', (e) => { e.logs.retentionInDays = 10; }, /logs\.retentionInDays = 10 is not a CloudWatch Logs retention period\. Fix: use one of 1, 3, 5, 7, 14/],
+    ['an unknown bootstrap backend', (e) => { (e.state as { bootstrapBackend: string }).bootstrapBackend = 'remote'; }, /state\.bootstrapBackend = "remote" is not a bootstrap backend\. Fix: use "local" before the first bootstrap apply, "s3" after migrating its state/],
     ['an unknown field', (e) => { (e as unknown as Record<string, unknown>).colour = 'blue'; }, /colour is not a known field\. Fix: remove it or correct its spelling/],
     ['a wrongly typed value', (e) => { (e.compute as unknown as Record<string, unknown>).maxSize = 'two'; }, /compute\.maxSize = "two" Invalid input: expected number, received string\. Fix: correct the value/],
   ])('rejects %s, naming the field, the value and the fix', (_label, change, message) => {

@@ -15,10 +15,19 @@ interface Project {
   autoplan: { enabled: boolean; when_modified: string[] };
 }
 
+type AtlantisConfig = { version: number; projects: Project[]; workflows: Record<string, { plan: { steps: unknown[] } }> };
+
 const stacks = loadStackCatalog();
 const generated = renderAtlantisConfig(REPO_ROOT, stacks, Object.keys(ENVIRONMENTS));
-const config = parse(generated) as { version: number; projects: Project[]; workflows: Record<string, { plan: { steps: unknown[] } }> };
+const config = parse(generated) as AtlantisConfig;
 const project = (name: string) => config.projects.find((p) => p.name === name)!;
+
+/** The same stacks after the README's bootstrap migration: its state is in the S3 bucket. */
+const migratedStacks = stacks.map((s) =>
+  s.name === 'bootstrap' ? { ...s, json: { ...s.json, terraform: { backend: { s3: { bucket: 'atlas-terraform-state', key: 'bootstrap/terraform.tfstate' } } } } } : s,
+);
+const migrated = parse(renderAtlantisConfig(REPO_ROOT, migratedStacks, Object.keys(ENVIRONMENTS))) as AtlantisConfig;
+const migratedProject = (name: string) => migrated.projects.find((p) => p.name === name)!;
 
 describe('atlantis.yaml', () => {
   it('committed atlantis.yaml matches the stacks the app synthesizes (fix: npm run atlantis)', () => {
@@ -26,9 +35,9 @@ describe('atlantis.yaml', () => {
     expect(committed).toEqual(generated);
   });
 
-  it('has one project per synthesized stack, planned in its cdktf.out directory with the cdktf workflow', () => {
+  it('has one project per synthesized stack with remote state, planned in its cdktf.out directory with the cdktf workflow', () => {
     expect(config.version).toBe(3);
-    expect(config.projects.map((p) => p.name)).toEqual(stacks.map((s) => s.name));
+    expect(config.projects.map((p) => p.name)).toEqual(stacks.map((s) => s.name).filter((name) => name !== 'bootstrap'));
     for (const p of config.projects) {
       expect(p).toMatchObject({ dir: `cdktf.out/stacks/${p.name}`, workspace: 'default', workflow: 'cdktf', autoplan: { enabled: true } });
     }
@@ -51,15 +60,22 @@ describe('atlantis.yaml', () => {
     expect(staging).toEqual(expect.arrayContaining(['../../../stacks/base-infra-stack.ts', '../../../src/constructs/network/network.ts', '../../../src/core/**']));
   });
 
-  it('plans the bootstrap on either environment file (both carry the shared state block) but not on base-infra constructs', () => {
-    const bootstrap = project('bootstrap').autoplan.when_modified;
+  it('leaves out the bootstrap while its state is local, saying why, and plans it once the state is in S3', () => {
+    expect(project('bootstrap')).toBeUndefined();
+    expect(generated).toContain('# Not planned here: bootstrap keeps local state');
+    expect(migrated.projects.map((p) => p.name)).toEqual(stacks.map((s) => s.name));
+    expect(renderAtlantisConfig(REPO_ROOT, migratedStacks, Object.keys(ENVIRONMENTS))).not.toContain('Not planned here');
+  });
+
+  it('plans the migrated bootstrap on either environment file (both carry the shared state block) but not on base-infra constructs', () => {
+    const bootstrap = migratedProject('bootstrap').autoplan.when_modified;
     expect(bootstrap).toEqual(expect.arrayContaining(['../../../src/config/staging.ts', '../../../src/config/prod.ts', '../../../src/constructs/storage/lock-table.ts']));
     expect(bootstrap).not.toContain('../../../src/constructs/network/network.ts');
     expect(bootstrap).not.toContain('../../../stacks/base-infra-stack.ts');
   });
 
   it('orders applies: bootstrap before the stacks that depend on it', () => {
-    expect(project('bootstrap').execution_order_group).toBeLessThan(project('base-infra-staging').execution_order_group);
+    expect(migratedProject('bootstrap').execution_order_group).toBeLessThan(migratedProject('base-infra-staging').execution_order_group);
   });
 
   it('the workflow guards against a missing synth, then runs the built-in init and plan', () => {

@@ -1,3 +1,5 @@
+import { Testing } from 'cdktf';
+import { BOOTSTRAP_STATE_KEY, BootstrapStack } from '../../stacks/bootstrap-stack';
 import { platformStacks, resource, synthJson } from '../helpers/synth';
 
 const { stacks } = platformStacks();
@@ -6,6 +8,15 @@ const bootstrap = synthJson(stacks.bootstrap);
 describe('bootstrap stack', () => {
   it('keeps local state outside cdktf.out, so a fresh synth never deletes it', () => {
     expect(bootstrap.terraform.backend).toEqual({ local: { path: '../../../terraform.bootstrap.tfstate' } });
+  });
+
+  it("moves its state into the bucket it created when the config says bootstrapBackend: 's3'", () => {
+    const state = { bucket: 'atlas-terraform-state-111122223333', lockTable: 'atlas-terraform-locks', region: 'eu-west-1', useLockfile: false };
+    const migrated = synthJson(new BootstrapStack(Testing.app(), 'bootstrap', { state, accountId: '111122223333', repository: 'test', backend: 's3' }));
+    expect(migrated.terraform.backend).toEqual({
+      s3: { bucket: state.bucket, key: BOOTSTRAP_STATE_KEY, region: 'eu-west-1', encrypt: true, dynamodb_table: state.lockTable },
+    });
+    expect(BOOTSTRAP_STATE_KEY).toBe('bootstrap/terraform.tfstate');
   });
 
   it('creates the state bucket versioned, encrypted, private, TLS-only and protected from destroy', () => {

@@ -21,6 +21,7 @@ export function addPlatformStacks(app: App, environments: readonly EnvironmentCo
     state: first.state,
     accountId: first.aws.accountId,
     repository: first.repository,
+    backend: first.state.bootstrapBackend,
     adoptExisting: first.state.adoptExisting,
   });
   const baseInfra: Record<string, BaseInfraStack> = {};

@@ -12,6 +12,8 @@ export const prod: EnvironmentInput = {
     lockTable: 'atlas-terraform-locks',
     region: 'eu-west-1',
     useLockfile: false,
+    // Switch to 's3' (here and in the other environment) when migrating the bootstrap's state.
+    bootstrapBackend: 'local',
   },
   ssmPrefix: '/atlas-prod/infra',
   network: {

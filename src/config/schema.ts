@@ -65,6 +65,12 @@ const state = z.strictObject({
   region: awsRegion,
   /** Also lock through S3 itself (Terraform 1.10+), alongside the DynamoDB table. */
   useLockfile: z.boolean(),
+  /**
+   * Where the bootstrap stack keeps its own state: `local` until its first apply has created the
+   * bucket, then `s3` (key `bootstrap/terraform.tfstate`) once `terraform init -migrate-state`
+   * has moved it there (README "Bootstrap").
+   */
+  bootstrapBackend: z.enum(['local', 's3'], { error: 'is not a bootstrap backend. Fix: use "local" before the first bootstrap apply, "s3" after migrating its state' }),
   /** The bucket and/or lock table already exist under these names: the bootstrap imports them. @default - both are created */
   adoptExisting: z.array(z.enum(['bucket', 'lockTable'], { error: 'is not adoptable. Fix: use "bucket" or "lockTable"' })).optional(),
 });

@@ -1,6 +1,8 @@
 /**
  * The repo-level `atlantis.yaml` (version 3): one project per synthesized stack directory, planned
- * when a source that feeds the stack changes. `cdktf.out/` is not committed, so the server-side
+ * when a source that feeds the stack changes. A stack with local state (the bootstrap before its
+ * state moves to S3) is left out: its state is a file on an operator's machine, so a plan on the
+ * server would propose creating everything again. `cdktf.out/` is not committed, so the server-side
  * pre-workflow hook (docs/atlantis-repos.yaml) synthesizes it before Atlantis plans.
  */
 import { stringify } from 'yaml';
@@ -36,12 +38,17 @@ export function whenModified(root: string, stack: CatalogStack, allEnvironments:
 /** The complete atlantis.yaml text for these stacks. */
 export function renderAtlantisConfig(root: string, stacks: readonly CatalogStack[], allEnvironments: readonly string[]): string {
   const order = deployOrder(stacks);
+  const localState = stacks.filter((stack) => stack.json.terraform?.backend?.local !== undefined);
+  const planned = stacks.filter((stack) => !localState.includes(stack));
+  const left = localState.map(
+    (stack) => `# Not planned here: ${stack.name} keeps local state (README "Bootstrap": set state.bootstrapBackend to 's3').\n`,
+  );
   const config = {
     version: 3,
     automerge: false,
     parallel_plan: true,
     parallel_apply: false,
-    projects: stacks.map((stack) => ({
+    projects: planned.map((stack) => ({
       name: stack.name,
       dir: `cdktf.out/stacks/${stack.name}`,
       workspace: 'default',
@@ -66,5 +73,5 @@ export function renderAtlantisConfig(root: string, stacks: readonly CatalogStack
       },
     },
   };
-  return HEADER + stringify(config, { lineWidth: 0 });
+  return HEADER + left.join('') + stringify(config, { lineWidth: 0 });
 }

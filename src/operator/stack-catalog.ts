@@ -32,6 +32,7 @@ export interface TerraformJson {
   readonly variable?: Record<string, unknown>;
   readonly provider?: Record<string, Record<string, unknown>[]>;
   readonly import?: readonly { to: string; id: string }[];
+  readonly terraform?: { readonly backend?: Record<string, unknown> };
 }
 
 /** Repository root (this file lives in src/operator/). */

@@ -42,6 +42,7 @@ export const WAIVERS: readonly Waiver[] = [
     rule: 'state-backend-secure',
     stack: 'bootstrap',
     address: 'terraform.backend.local',
+    // Delete once state.bootstrapBackend is 's3': synth then reports this waiver as unused.
     reason:
       'The bootstrap stack creates the state bucket and lock table, so it cannot keep its first state in them; README "Bootstrap" migrates it into the bucket after the first apply.',
   },
