@@ -74,8 +74,11 @@ describe('atlantis.yaml', () => {
     expect(bootstrap).not.toContain('../../../stacks/base-infra-stack.ts');
   });
 
-  it('orders applies: bootstrap before the stacks that depend on it', () => {
-    expect(migratedProject('bootstrap').execution_order_group).toBeLessThan(migratedProject('base-infra-staging').execution_order_group);
+  it('orders applies: base-infra before the layers that read its SSM outputs', () => {
+    for (const env of ['staging', 'prod']) {
+      expect(project(`base-infra-${env}`).execution_order_group).toBeLessThan(project(`atlas-${env}`).execution_order_group);
+      expect(project(`base-infra-${env}`).execution_order_group).toBeLessThan(project(`monitoring-${env}`).execution_order_group);
+    }
   });
 
   it('the workflow guards against a missing synth, then runs the built-in init and plan', () => {

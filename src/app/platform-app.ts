@@ -28,8 +28,9 @@ export function addPlatformStacks(app: App, environments: readonly EnvironmentCo
   const atlas: Record<string, AtlasStack> = {};
   const monitoring: Record<string, MonitoringStack> = {};
   for (const env of environments) {
+    // No dependency on the bootstrap: it is applied once by hand (README "Bootstrap") before any
+    // environment, and cdktf refuses `deploy '*-staging'` when a dependency is not selected.
     const base = new BaseInfraStack(app, `base-infra-${env.name}`, { env });
-    base.addDependency(bootstrap);
     baseInfra[env.name] = base;
     // Ordering only: the Atlas layer reads base-infra through SSM, never through references.
     atlas[env.name] = new AtlasStack(app, `atlas-${env.name}`, { env });

@@ -53,7 +53,7 @@ export function renderAtlantisConfig(root: string, stacks: readonly CatalogStack
       dir: `cdktf.out/stacks/${stack.name}`,
       workspace: 'default',
       workflow: 'cdktf',
-      // Applies run bootstrap first, then Layer 1, then the layers that read its SSM outputs.
+      // Applies run Layer 1 first, then the layers that read its SSM outputs.
       execution_order_group: order.get(stack.name),
       autoplan: { enabled: true, when_modified: whenModified(root, stack, allEnvironments) },
     })),

@@ -1,0 +1,29 @@
+/**
+ * `cdktf deploy` (cdktf-cli 0.21) refuses a selection that leaves out a stack the selected ones
+ * depend on, unless --ignore-missing-stack-dependencies is given, which also drops the ordering.
+ * The README deploys an environment with `cdktf deploy '*-<env>'`; this keeps that command valid.
+ */
+import { TerraformStack, Testing } from 'cdktf';
+import { addPlatformStacks } from '../../src/app/platform-app';
+import { loadEnvironments } from '../../src/config/load';
+
+const app = Testing.app();
+addPlatformStacks(app, loadEnvironments());
+const stacks = app.node.children.filter(TerraformStack.isStack);
+
+describe("cdktf deploy '*-<env>'", () => {
+  it.each(['staging', 'prod'])('selects every stack that the %s stacks depend on', (env) => {
+    const selected = stacks.filter((stack) => stack.node.id.endsWith(`-${env}`));
+    expect(selected.map((stack) => stack.node.id).sort()).toEqual([`atlas-${env}`, `base-infra-${env}`, `monitoring-${env}`]);
+    const missing = selected.flatMap((stack) => stack.dependencies.map((dep) => dep.node.id)).filter((id) => !selected.some((s) => s.node.id === id));
+    expect(missing).toEqual([]);
+  });
+
+  it('still orders each environment: base-infra before the layers that read its SSM outputs', () => {
+    for (const env of ['staging', 'prod']) {
+      const byId = (id: string) => stacks.find((stack) => stack.node.id === id)!;
+      expect(byId(`atlas-${env}`).dependencies).toEqual([byId(`base-infra-${env}`)]);
+      expect(byId(`monitoring-${env}`).dependencies).toEqual([byId(`base-infra-${env}`)]);
+    }
+  });
+});
