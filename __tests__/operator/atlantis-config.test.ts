@@ -1,9 +1,10 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { ENVIRONMENTS } from '../../src/config/load';
-import { renderAtlantisConfig, whenModified } from '../../src/operator/atlantis-config';
+import { PLAN_GUARD, renderAtlantisConfig, whenModified } from '../../src/operator/atlantis-config';
 import { deployOrder, loadStackCatalog, REPO_ROOT, type CatalogStack } from '../../src/operator/stack-catalog';
 
 interface Project {
@@ -84,7 +85,24 @@ describe('atlantis.yaml', () => {
   it('the workflow guards against a missing synth, then runs the built-in init and plan', () => {
     const steps = config.workflows.cdktf.plan.steps;
     expect(steps.slice(1)).toEqual(['init', 'plan']);
-    expect((steps[0] as { run: string }).run).toMatch(/^test -f cdk\.tf\.json \|\|/);
+    expect((steps[0] as { run: string }).run).toBe(PLAN_GUARD);
+  });
+
+  it.each([
+    ['passes a synth the policy pack accepted', true, { passed: true }, 0],
+    ['stops a policy-failed synth (stacks written, report says no)', true, { passed: false }, 1],
+    ['stops a missing synth', false, undefined, 1],
+    ['stops stacks without a policy report', true, undefined, 1],
+  ])('the plan guard %s', (_label, stackWritten, report, exitCode) => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-guard-'));
+    const dir = path.join(out, 'stacks', 'atlas-staging');
+    fs.mkdirSync(dir, { recursive: true });
+    if (stackWritten) fs.writeFileSync(path.join(dir, 'cdk.tf.json'), '{}');
+    if (report) fs.writeFileSync(path.join(out, 'policy-report.json'), `${JSON.stringify({ ...report, findings: [] }, null, 2)}\n`);
+    const result = spawnSync('sh', ['-c', PLAN_GUARD], { cwd: dir, encoding: 'utf8' });
+    fs.rmSync(out, { recursive: true, force: true });
+    expect(result.status).toBe(exitCode);
+    if (exitCode !== 0) expect(result.stderr).toMatch(/Fix:/);
   });
 });
 
@@ -109,7 +127,7 @@ describe('server-side repos.yaml snippet', () => {
 
   it('installs and synthesizes in a pre-workflow hook, with npm scripts that exist', () => {
     const [hook] = repos.repos[0].pre_workflow_hooks;
-    expect(hook.run).toMatch(/^npm ci\b.*&& npm run synth$/);
+    expect(hook.run).toMatch(/^rm -rf cdktf\.out && npm ci\b.*&& npm run synth$/);
     expect(scripts.synth).toBeDefined();
   });
 
