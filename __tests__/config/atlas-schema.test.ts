@@ -29,6 +29,16 @@ describe('atlas configuration', () => {
     expect(message).toContain(`staging: atlas.rds.allowedCidrs.1 = "${cidr}" opens the resource to the whole internet. Fix:`);
   });
 
+  test.each(['0.0.0.0/1', '128.0.0.0/1', '10.0.0.0/8', '203.0.0.0/15'])('rejects %s, a range wider than /16, in the RDS allow list', (cidr) => {
+    const message = errorOf(withAtlas(staging, (a) => ({ ...a, rds: { ...a.rds, allowedCidrs: [cidr] } })));
+    expect(message).toContain(`atlas.rds.allowedCidrs.0 = "${cidr}" is a /${cidr.split('/')[1]}, wider than /16: an allow list names the operators' own networks. Fix:`);
+  });
+
+  test('accepts a /16 and a single address in the allow list', () => {
+    const parsed = parseEnvironment('staging', withAtlas(staging, (a) => ({ ...a, rds: { ...a.rds, allowedCidrs: ['198.51.0.0/16', '198.51.100.7/32'] } })));
+    expect(parsed.atlas.rds.allowedCidrs).toEqual(['198.51.0.0/16', '198.51.100.7/32']);
+  });
+
   test('rejects the whole internet in the MSK public allow list', () => {
     const message = errorOf(withAtlas(staging, (a) => ({ ...a, msk: { ...a.msk, publicAccessCidrs: ['0.0.0.0/0'] } })));
     expect(message).toContain('atlas.msk.publicAccessCidrs.0 = "0.0.0.0/0" opens the resource to the whole internet');

@@ -3,6 +3,7 @@
  * added to the pack without cases here fails the first test.
  */
 import { RULES } from '../../src/policy/pack';
+import { isInternetWide } from '../../src/policy/rules/sg-ingress';
 import type { CheckedStack } from '../../src/policy/evaluate';
 import type { Tier } from '../../src/policy/types';
 import { doc, FORCE_SSL_GROUP, GOOD_CONTAINER, GOOD_DB, GOOD_MSK, run, secureBucket, stack, task, type Doc } from './fixtures';
@@ -351,5 +352,24 @@ describe('policy rules', () => {
       expect(findings[0].rule).toBe(id);
       expect(findings.map((f) => f.problem).join('\n')).toMatch(c.problem);
     });
+  });
+});
+
+describe('internet-wide ranges', () => {
+  const rule = RULES.find((r) => r.id === 'sg-no-public-ingress')!;
+  const postgresFrom = (cidrs: string[]) => one([sg([{ description: 'postgres', from_port: 5432, to_port: 5432, protocol: 'tcp', cidr_blocks: cidrs }])]);
+
+  it.each([['0.0.0.0/0'], ['0.0.0.0/1', '128.0.0.0/1'], ['64.0.0.0/2'], ['8.0.0.0/7']])('counts %s as the internet', (...cidrs) => {
+    expect(run(rule, postgresFrom(cidrs)).map((f) => f.problem)).toEqual(['ingress from the whole internet on port 5432']);
+  });
+
+  it.each([['10.0.0.0/8'], ['203.0.113.0/24', '198.51.100.7/32']])('does not count %s, ranges one organization holds', (...cidrs) => {
+    expect(run(rule, postgresFrom(cidrs))).toEqual([]);
+  });
+
+  it('reads IPv6 the same way: wider than /16 is the internet', () => {
+    expect(isInternetWide('::/0')).toBe(true);
+    expect(isInternetWide('2000::/3')).toBe(true);
+    expect(isInternetWide('2001:db8::/32')).toBe(false);
   });
 });

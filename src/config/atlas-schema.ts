@@ -7,12 +7,25 @@ import { z } from 'zod';
 import { parseCidr } from './cidr';
 import { dnsName } from './rules';
 
+/**
+ * Widest range an allow list may name. Allow lists name the operators' own networks (an office
+ * /24, a VPN address /32); a wider range, or several that add up to the internet (0.0.0.0/1 plus
+ * 128.0.0.0/1), is not an allow list.
+ */
+export const WIDEST_ALLOW_LIST_PREFIX = 16;
+
 /** CIDRs allowed to reach a publicly placed resource; the whole internet is refused. */
 const allowListCidr = z.string().superRefine((value, ctx) => {
-  if (value === '0.0.0.0/0' || value === '::/0' || parseCidr(value)?.prefixLength === 0) {
+  const block = parseCidr(value);
+  if (value === '::/0' || block?.prefixLength === 0) {
     ctx.addIssue({ code: 'custom', message: 'opens the resource to the whole internet. Fix: list the operators\' own ranges, e.g. "203.0.113.0/24"' });
-  } else if (!parseCidr(value)) {
+  } else if (!block) {
     ctx.addIssue({ code: 'custom', message: 'is not a network-aligned IPv4 CIDR. Fix: write it as a.b.c.d/n with the host bits zero, e.g. 203.0.113.0/24' });
+  } else if (block.prefixLength < WIDEST_ALLOW_LIST_PREFIX) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `is a /${block.prefixLength}, wider than /${WIDEST_ALLOW_LIST_PREFIX}: an allow list names the operators' own networks. Fix: list those ranges (an office /24, a VPN address /32)`,
+    });
   }
 });
 

@@ -30,7 +30,7 @@ function baseInfra(env: string): Waiver[] {
 }
 
 const STAGING_PUBLIC_DATA =
-  'Staging keeps the existing publicly reachable placement (DESIGN.md) for operators outside AWS; ingress is only from the allow-listed atlas CIDRs (never 0.0.0.0/0, enforced by the schema), with TLS and IAM/password auth.';
+  'Staging keeps the existing publicly reachable placement (DESIGN.md) for operators outside AWS; ingress is only from the allow-listed atlas CIDRs (no range wider than /16, enforced by the schema; the pack flags any internet-wide range), with TLS and IAM/password auth.';
 const KAFKA_UI_WRITABLE_ROOT =
   'Kafka UI (Spring Boot) unpacks and writes under its working directory and /tmp at start; it runs with no privileges, read-only MSK access and only behind the Cognito login.';
 

@@ -2,7 +2,12 @@
 import { blockList } from '../document';
 import type { TfResource } from '../types';
 
-export const ANYWHERE = ['0.0.0.0/0', '::/0'];
+/**
+ * Narrowest prefix that still counts as "the internet": no one holds an IPv4 block wider than a
+ * /8 or an IPv6 block wider than a /16, so a wider range (0.0.0.0/1 and 128.0.0.0/1 together are
+ * 0.0.0.0/0) admits strangers just as 0.0.0.0/0 does.
+ */
+const WIDEST_HELD_PREFIX = { ipv4: 8, ipv6: 16 };
 export const SG_INGRESS_TYPES = ['aws_security_group', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule'];
 
 /** Ingress entries of a security group or a standalone rule, in the inline-block shape. */
@@ -14,7 +19,15 @@ export function ingressEntries(resource: TfResource): Record<string, unknown>[] 
 }
 
 export function fromAnywhere(entry: Record<string, unknown>): boolean {
-  return [entry.cidr_blocks, entry.ipv6_cidr_blocks].flat().some((c) => typeof c === 'string' && ANYWHERE.includes(c));
+  return [entry.cidr_blocks, entry.ipv6_cidr_blocks].flat().some((c) => typeof c === 'string' && isInternetWide(c));
+}
+
+/** 0.0.0.0/0, ::/0, or any range wider than one organization can hold (see WIDEST_HELD_PREFIX). */
+export function isInternetWide(cidr: string): boolean {
+  const match = /^([0-9a-fA-F.:]+)\/(\d{1,3})$/.exec(cidr.trim());
+  if (!match) return false;
+  const prefix = Number(match[2]);
+  return match[1].includes(':') ? prefix < WIDEST_HELD_PREFIX.ipv6 : prefix < WIDEST_HELD_PREFIX.ipv4;
 }
 
 /** Exactly one web port (80 or 443) over TCP: what a public load balancer needs. */

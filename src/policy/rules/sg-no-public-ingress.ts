@@ -4,9 +4,9 @@ import { fromAnywhere, ingressEntries, isWebPort, ports, SG_INGRESS_TYPES } from
 export const sgNoPublicIngress: ResourceRule = {
   kind: 'resource',
   id: 'sg-no-public-ingress',
-  property: 'No security group admits 0.0.0.0/0 or ::/0 on any port but 80/443 (SSH, databases, all ports: never).',
+  property: 'No security group admits the internet (0.0.0.0/0, ::/0, or an IPv4 range wider than /8 or IPv6 wider than /16) on any port but 80/443 (SSH, databases, all ports: never).',
   publicIds: ['CKV_AWS_24', 'CKV_AWS_25', 'CKV_AWS_277', 'AVD-AWS-0107', 'EC2.18', 'EC2.19'],
-  fix: 'admit a security group (security_groups) or a narrow allow-listed CIDR instead of 0.0.0.0/0 and ::/0',
+  fix: 'admit a security group (security_groups) or a narrow allow-listed CIDR instead of 0.0.0.0/0, ::/0 or a range as wide',
   resourceTypes: SG_INGRESS_TYPES,
   check: (resource) => {
     const entries = ingressEntries(resource);

@@ -8,7 +8,7 @@ import { fromAnywhere, ingressEntries, isWebPort, ports, SG_INGRESS_TYPES } from
 export const sgPublicWebIngress: ResourceRule = {
   kind: 'resource',
   id: 'sg-public-web-ingress',
-  property: 'Only a deliberate public edge (waived with its reason) admits 0.0.0.0/0 or ::/0, and then only on 80/443.',
+  property: 'Only a deliberate public edge (waived with its reason) admits the internet (as sg-no-public-ingress defines it), and then only on 80/443.',
   publicIds: ['CKV_AWS_260', 'AVD-AWS-0107'],
   fix: 'put the service behind the shared ALB and admit the ALB security group; waive only the public edge itself',
   resourceTypes: SG_INGRESS_TYPES,
