@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { ConfigError, ENVIRONMENTS, loadEnvironment, loadEnvironments, parseEnvironment, selectedEnvironmentNames } from '../../src/config/load';
 import type { EnvironmentInput } from '../../src/config/schema';
 
@@ -54,6 +56,7 @@ describe('environment configuration', () => {
     ['an empty sign-in allow list', (e) => { e.identity.allowedEmails = []; e.identity.allowedEmailDomains = []; }, /identity = .* lists nobody who may sign in .*Fix: list the operators' emails or their email domain/],
     ['a malformed email', (e) => { e.alerting.operatorEmail = 'ops-at-example'; }, /alerting\.operatorEmail = "ops-at-example" is not a valid email address\. Fix:/],
     ['a log retention CloudWatch does not offer', (e) => { e.logs.retentionInDays = 10; }, /logs\.retentionInDays = 10 is not a CloudWatch Logs retention period\. Fix: use one of 1, 3, 5, 7, 14/],
+    ['a state bucket name S3 refuses', (e) => { e.state.bucket = 'ab'; }, /state\.bucket = "ab" is shorter than 3 characters; S3 bucket names have 3 to 63\. Fix:/],
     ['an unknown bootstrap backend', (e) => { (e.state as { bootstrapBackend: string }).bootstrapBackend = 'remote'; }, /state\.bootstrapBackend = "remote" is not a bootstrap backend\. Fix: use "local" before the first bootstrap apply, "s3" after migrating its state/],
     ['an unknown field', (e) => { (e as unknown as Record<string, unknown>).colour = 'blue'; }, /colour is not a known field\. Fix: remove it or correct its spelling/],
     ['a wrongly typed value', (e) => { (e.compute as unknown as Record<string, unknown>).maxSize = 'two'; }, /compute\.maxSize = "two" Invalid input: expected number, received string\. Fix: correct the value/],
@@ -84,5 +87,15 @@ describe('environment configuration', () => {
   it('selects environments from ATLAS_ENVIRONMENTS, all of them by default', () => {
     expect(selectedEnvironmentNames({})).toEqual(['staging', 'prod']);
     expect(selectedEnvironmentNames({ ATLAS_ENVIRONMENTS: ' prod ' })).toEqual(['prod']);
+  });
+});
+
+describe('README', () => {
+  it('shows the error synth really prints for its sample bad VPC CIDR', () => {
+    const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+    const sample = /```\n(Invalid configuration \(nothing was written\):\n {2}- staging: network\.vpcCidr = "([^"]+)".*)\n```/.exec(readme);
+    expect(sample).not.toBeNull();
+    const [, shown, cidr] = sample!;
+    expect(() => loadEnvironments(['staging'], { staging: stagingWith((e) => { e.network.vpcCidr = cidr; }) })).toThrow(shown);
   });
 });

@@ -59,7 +59,7 @@ const network = z
 
 const state = z.strictObject({
   /** S3 bucket that holds every stack's state (created by the bootstrap stack). */
-  bucket: slug(63),
+  bucket: slug(63).min(3, { error: 'is shorter than 3 characters; S3 bucket names have 3 to 63. Fix: use a longer name, e.g. "atlas-terraform-state-<account id>"' }),
   /** DynamoDB table used for state locking. */
   lockTable: z.string().regex(/^[a-zA-Z0-9_.-]{3,255}$/, { error: 'is not a DynamoDB table name. Fix: 3-255 of a-z, A-Z, 0-9, _ . -' }),
   region: awsRegion,
