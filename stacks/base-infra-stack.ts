@@ -1,6 +1,7 @@
 import { TerraformOutput, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../src/config/schema';
+import { loadBalancerAlarmSpecs } from '../src/constructs/alerting/load-balancer-alarm-specs';
 import { OperatorAlerts } from '../src/constructs/alerting/operator-alerts';
 import { EcsCluster } from '../src/constructs/compute/ecs-cluster';
 import { DnsCertificate } from '../src/constructs/edge/dns-certificate';
@@ -8,6 +9,7 @@ import { LoadBalancer } from '../src/constructs/edge/load-balancer';
 import { UserDirectory } from '../src/constructs/identity/user-directory';
 import { Network } from '../src/constructs/network/network';
 import { PlatformParametersWriter } from '../src/constructs/platform/platform-parameters-writer';
+import { AlarmSet, notifyTopic } from '../src/constructs/service/service-alarms';
 import { SharedFileSystem } from '../src/constructs/storage/shared-file-system';
 import { adoptExisting } from '../src/core/adopt';
 import { Names } from '../src/core/naming';
@@ -90,6 +92,14 @@ export class BaseInfraStack extends PlatformStack {
       operatorEmail: env.alerting.operatorEmail,
       monthlyBudgetUsd: env.alerting.monthlyBudgetUsd,
       environmentTag: env.environment,
+    });
+    new AlarmSet(this, 'alarms', {
+      namePrefix: env.namePrefix,
+      action: notifyTopic(alerts.topic.arn),
+      alarms: loadBalancerAlarmSpecs({
+        loadBalancer: edge.alb.arnSuffix,
+        elb5xxPerPeriod: env.loadBalancer.elb5xxAlarmThreshold,
+      }),
     });
 
     new PlatformParametersWriter(this, 'ssm', {

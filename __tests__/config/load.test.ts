@@ -55,6 +55,7 @@ describe('environment configuration', () => {
     ['a hostname outside the domain', (e) => { e.identity.callbackHostnames[0] = 'grafana.example.org'; }, /callbackHostnames\.0 = "grafana\.example\.org" is not under the domain hari328\.net/],
     ['an empty sign-in allow list', (e) => { e.identity.allowedEmails = []; e.identity.allowedEmailDomains = []; }, /identity = .* lists nobody who may sign in .*Fix: list the operators' emails or their email domain/],
     ['a malformed email', (e) => { e.alerting.operatorEmail = 'ops-at-example'; }, /alerting\.operatorEmail = "ops-at-example" is not a valid email address\. Fix:/],
+    ['an ALB 5xx alarm threshold below 1', (e) => { e.loadBalancer.elb5xxAlarmThreshold = 0; }, /loadBalancer\.elb5xxAlarmThreshold = 0 must be at least 1\. Fix: e\.g\. 10/],
     ['a log retention CloudWatch does not offer', (e) => { e.logs.retentionInDays = 10; }, /logs\.retentionInDays = 10 is not a CloudWatch Logs retention period\. Fix: use one of 1, 3, 5, 7, 14/],
     ['a state bucket name S3 refuses', (e) => { e.state.bucket = 'ab'; }, /state\.bucket = "ab" is shorter than 3 characters; S3 bucket names have 3 to 63\. Fix:/],
     ['an unknown bootstrap backend', (e) => { (e.state as { bootstrapBackend: string }).bootstrapBackend = 'remote'; }, /state\.bootstrapBackend = "remote" is not a bootstrap backend\. Fix: use "local" before the first bootstrap apply, "s3" after migrating its state/],

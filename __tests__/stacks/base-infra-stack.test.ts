@@ -3,7 +3,7 @@ import { ECS_AL2023_AMI_PARAMETER } from '../../src/constructs/compute/ec2-capac
 import { type Json, platformStacks, resource, resources, synthJson } from '../helpers/synth';
 
 // GIVEN the real app with both environments
-const { stacks } = platformStacks();
+const { stacks, envs } = platformStacks();
 const staging = synthJson(stacks.baseInfra.staging);
 const prod = synthJson(stacks.baseInfra.prod);
 
@@ -113,6 +113,27 @@ describe('base-infra stack', () => {
       validation_method: 'DNS',
     });
     expect(resource(staging, 'aws_route53_record', 'dns_validation_record').zone_id).toBe('${aws_route53_zone.dns_zone.zone_id}');
+  });
+
+  it('alarms the operator topic when the shared ALB itself answers 5xx', () => {
+    // GIVEN the ALB 5xx alarm of each environment
+    for (const [json, env] of [[staging, envs[0]], [prod, envs[1]]] as const) {
+      const alarm = resource(json, 'aws_cloudwatch_metric_alarm', 'alarms_alb_elb_5xx');
+      // THEN it sums the load balancer's own 5xx on the shared ALB, at the configured threshold,
+      // and notifies the operator topic on alarm and on recovery
+      expect(alarm).toMatchObject({
+        alarm_name: `${env.namePrefix}-alb-elb-5xx`,
+        namespace: 'AWS/ApplicationELB',
+        metric_name: 'HTTPCode_ELB_5XX_Count',
+        statistic: 'Sum',
+        period: 300,
+        threshold: env.loadBalancer.elb5xxAlarmThreshold,
+        treat_missing_data: 'notBreaching',
+      });
+      expect(alarm.dimensions).toEqual({ LoadBalancer: '${aws_lb.alb.arn_suffix}' });
+      expect(alarm.alarm_actions).toEqual(['${aws_sns_topic.alerts_topic.arn}']);
+      expect(alarm.ok_actions).toEqual(['${aws_sns_topic.alerts_topic.arn}']);
+    }
   });
 
   it('describes every output', () => {

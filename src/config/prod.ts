@@ -26,7 +26,7 @@ export const prod: EnvironmentInput = {
   },
   dns: { domain: 'atlas.hari328.net', createHostedZone: true },
   compute: { instanceType: 't3.medium', minSize: 1, maxSize: 4, rootVolumeSizeInGib: 30 },
-  loadBalancer: { deletionProtection: true, accessLogRetentionInDays: 90 },
+  loadBalancer: { deletionProtection: true, accessLogRetentionInDays: 90, elb5xxAlarmThreshold: 10 },
   identity: {
     cognitoDomainPrefix: 'atlas-prod-auth',
     googleClientId: 'atlas-prod-placeholder.apps.googleusercontent.com',

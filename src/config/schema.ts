@@ -127,6 +127,8 @@ export const environmentSchema = z
     loadBalancer: z.strictObject({
       deletionProtection: z.boolean(),
       accessLogRetentionInDays: z.number().int().min(1),
+      /** 5xx the ALB answers itself (HTTPCode_ELB_5XX_Count) per 5 minutes above which the operators are alarmed. */
+      elb5xxAlarmThreshold: z.number().int().min(1, { error: 'must be at least 1. Fix: e.g. 10' }),
     }),
     identity: z.strictObject({
       /** Hosted-UI domain prefix at amazoncognito.com. */

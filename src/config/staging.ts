@@ -30,7 +30,7 @@ export const staging: EnvironmentInput = {
   },
   dns: { domain: 'hari328.net', createHostedZone: true },
   compute: { instanceType: 't3.medium', minSize: 0, maxSize: 2, rootVolumeSizeInGib: 30 },
-  loadBalancer: { deletionProtection: false, accessLogRetentionInDays: 30 },
+  loadBalancer: { deletionProtection: false, accessLogRetentionInDays: 30, elb5xxAlarmThreshold: 10 },
   identity: {
     cognitoDomainPrefix: 'poc-atlas-dev-auth',
     googleClientId: 'atlas-dev-placeholder.apps.googleusercontent.com',

@@ -76,9 +76,10 @@ mock_provider "aws" {
   }
   mock_resource "aws_lb" {
     defaults = {
-      arn      = "arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/poc-atlas-dev-alb/50dc6c495c0c9188"
-      dns_name = "poc-atlas-dev-alb-1234567890.eu-west-1.elb.amazonaws.com"
-      zone_id  = "Z32O12XQLNTSW2"
+      arn        = "arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/poc-atlas-dev-alb/50dc6c495c0c9188"
+      arn_suffix = "app/poc-atlas-dev-alb/50dc6c495c0c9188"
+      dns_name   = "poc-atlas-dev-alb-1234567890.eu-west-1.elb.amazonaws.com"
+      zone_id    = "Z32O12XQLNTSW2"
     }
   }
   mock_resource "aws_lb_listener" {
@@ -267,6 +268,22 @@ run "plan" {
   assert {
     condition     = aws_sns_topic.alerts_topic.kms_master_key_id == "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
     error_message = "the operator topic is encrypted with its own KMS key"
+  }
+  assert {
+    condition = (
+      aws_cloudwatch_metric_alarm.alarms_alb_elb_5xx.namespace == "AWS/ApplicationELB" &&
+      aws_cloudwatch_metric_alarm.alarms_alb_elb_5xx.metric_name == "HTTPCode_ELB_5XX_Count" &&
+      aws_cloudwatch_metric_alarm.alarms_alb_elb_5xx.statistic == "Sum" &&
+      aws_cloudwatch_metric_alarm.alarms_alb_elb_5xx.dimensions == tomap({ LoadBalancer = "app/poc-atlas-dev-alb/50dc6c495c0c9188" })
+    )
+    error_message = "the ALB 5xx alarm sums the load balancer's own 5xx on the shared ALB"
+  }
+  assert {
+    condition = (
+      contains(aws_cloudwatch_metric_alarm.alarms_alb_elb_5xx.alarm_actions, "arn:aws:sns:eu-west-1:111122223333:poc-atlas-dev-operator-alerts") &&
+      contains(aws_cloudwatch_metric_alarm.alarms_alb_elb_5xx.ok_actions, "arn:aws:sns:eu-west-1:111122223333:poc-atlas-dev-operator-alerts")
+    )
+    error_message = "the ALB 5xx alarm notifies the operator topic on alarm and on recovery"
   }
   assert {
     condition     = output.https_listener_arn == nonsensitive(aws_ssm_parameter.ssm_alb_listener_arn.value)
