@@ -81,6 +81,7 @@ export class AtlasStack extends PlatformStack {
       memory: services.eventsIngestion.memoryInMib,
       desiredCount: services.eventsIngestion.desiredCount,
       ecrRepository: true,
+      imageTag: services.eventsIngestion.imageTag,
       route: {
         hostname: hostnames.eventsIngestion,
         priority: LISTENER_PRIORITIES.eventsIngestion,
@@ -98,6 +99,7 @@ export class AtlasStack extends PlatformStack {
       memory: services.dashboardBackend.memoryInMib,
       desiredCount: services.dashboardBackend.desiredCount,
       ecrRepository: true,
+      imageTag: services.dashboardBackend.imageTag,
       route: { hostname: hostnames.dashboardBackend, priority: LISTENER_PRIORITIES.dashboardBackend },
       environment: {
         DB_HOST: this.database.instance.address,

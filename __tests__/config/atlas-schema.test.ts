@@ -100,6 +100,62 @@ describe('atlas configuration', () => {
     expect(errorOf(input)).toContain('atlas.hostnames.kafkaUi = "kafka-ui.hari328.net" is behind a Cognito login but not in identity.callbackHostnames. Fix: add "kafka-ui.hari328.net"');
   });
 
+  describe('release image tags', () => {
+    const withTag = (imageTag: string, service: 'eventsIngestion' | 'dashboardBackend' = 'eventsIngestion') =>
+      withAtlas(staging, (a) => ({ ...a, services: { ...a.services, [service]: { ...a.services[service], imageTag } } }));
+
+    test('the committed environments carry a tag for each ECR-built service', () => {
+      for (const [name, input] of [['staging', staging], ['prod', prod]] as const) {
+        const { services } = parseEnvironment(name, input).atlas;
+        expect(services.eventsIngestion.imageTag).toMatch(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/);
+        expect(services.dashboardBackend.imageTag).toMatch(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/);
+      }
+    });
+
+    test.each(['latest', 'LATEST'])('rejects the moving tag %p, naming field, value and fix', (tag) => {
+      expect(errorOf(withTag(tag, 'dashboardBackend'))).toContain(
+        `staging: atlas.services.dashboardBackend.imageTag = "${tag}" is a moving tag, and the ECR repositories have immutable tags (latest can be pushed only once). Fix: use the release's own tag`,
+      );
+    });
+
+    test.each([
+      ['empty', ''],
+      ['starting with a dot', '.1.4.2'],
+      ['starting with a hyphen', '-rc1'],
+      ['with a slash', 'v1/2'],
+      ['with a colon', '1.4.2:sha'],
+      ['with a space', 'release 2'],
+      ['of 129 characters', 'a'.repeat(129)],
+    ])('rejects a tag %s', (_, tag) => {
+      expect(errorOf(withTag(tag))).toContain(
+        `staging: atlas.services.eventsIngestion.imageTag = ${JSON.stringify(tag)} is not a Docker image tag. Fix: 1-128 of letters, digits, _ . - not starting with . or -`,
+      );
+    });
+
+    test('rejects an ECR-built service without a tag', () => {
+      const input = withAtlas(staging, (a) => {
+        const { imageTag: _, ...untagged } = a.services.eventsIngestion;
+        return { ...a, services: { ...a.services, eventsIngestion: untagged as typeof a.services.eventsIngestion } };
+      });
+      expect(errorOf(input)).toContain('atlas.services.eventsIngestion.imageTag = (missing)');
+    });
+
+    test('rejects a tag on Kafka UI, which runs a public image', () => {
+      const input = withAtlas(staging, (a) => ({ ...a, services: { ...a.services, kafkaUi: { ...a.services.kafkaUi, imageTag: '1.0.0' } as typeof a.services.kafkaUi } }));
+      expect(errorOf(input)).toContain('atlas.services.kafkaUi.imageTag is not a known field');
+    });
+
+    test.each([
+      ['semantic version', '1.4.2'],
+      ['pre-release', 'v2.0.1-rc.1'],
+      ['leading underscore', '_build'],
+      ['128 characters', 'a'.repeat(128)],
+      ['commit SHA', '3f9c2e1'],
+    ])('accepts a tag: %s', (_, tag) => {
+      expect(parseEnvironment('staging', withTag(tag)).atlas.services.eventsIngestion.imageTag).toBe(tag);
+    });
+  });
+
   test('rejects a Fargate CPU size that does not exist', () => {
     const input = withAtlas(staging, (a) => ({ ...a, services: { ...a.services, kafkaUi: { ...a.services.kafkaUi, cpu: 300 as 256 } } }));
     expect(errorOf(input)).toContain('atlas.services.kafkaUi.cpu = 300 is not a Fargate CPU size');

@@ -138,10 +138,34 @@ describe('atlas stack: services', () => {
     expect(rules.kafka_ui_route_host_rule.action[0].type).toBe('authenticate-cognito');
   });
 
-  test('image references are Terraform variables; Kafka UI has a public default, the application images none', () => {
-    expect(staging.variable?.events_ingestion_image.default).toBeUndefined();
-    expect(staging.variable?.dashboard_backend_image.default).toBeUndefined();
+  test.each([
+    ['staging', staging, loadEnvironment('staging')],
+    ['prod', prod, loadEnvironment('prod')],
+  ])('%s: the application image variables default to the config\'s release tag in the service\'s own ECR repository', (_, json, env) => {
+    // GIVEN the repositories the stack creates and the tags in the environment's config
+    const repositories = resources(json, 'aws_ecr_repository');
+    const registry = `${env.aws.accountId}.dkr.ecr.${env.aws.region}.amazonaws.com`;
+    // THEN each variable (name unchanged) defaults to <registry>/<repository>:<tag>, so Atlantis plans without -var
+    expect(json.variable?.events_ingestion_image.default).toBe(`${registry}/${repositories.events_ingestion_repository.name}:${env.atlas.services.eventsIngestion.imageTag}`);
+    expect(json.variable?.dashboard_backend_image.default).toBe(`${registry}/${repositories.dashboard_backend_repository.name}:${env.atlas.services.dashboardBackend.imageTag}`);
+    expect(json.variable?.events_ingestion_image.default).toBe(`${registry}/${env.namePrefix}-events-ingestion:${env.atlas.services.eventsIngestion.imageTag}`);
+    // AND the containers take the variables, which -var still overrides
+    expect(json.resource.aws_ecs_task_definition.events_ingestion_task.container_definitions).toContain('"image" = var.events_ingestion_image');
+    expect(json.resource.aws_ecs_task_definition.dashboard_backend_task.container_definitions).toContain('"image" = var.dashboard_backend_image');
+  });
+
+  test('every image variable has a default: a plan needs no -var', () => {
+    for (const json of [staging, prod]) {
+      expect(Object.entries(json.variable ?? {}).filter(([, v]) => (v as Json).default === undefined).map(([name]) => name)).toEqual([]);
+    }
     expect(staging.variable?.kafka_ui_image.default).toMatch(/^provectuslabs\/kafka-ui:v\d/);
+  });
+
+  test('the tags are config values: changing one changes only that default', () => {
+    const base = loadEnvironment('staging');
+    const bumped = synthAtlas({ ...base, atlas: { ...base.atlas, services: { ...base.atlas.services, dashboardBackend: { ...base.atlas.services.dashboardBackend, imageTag: '9.9.9' } } } });
+    expect(bumped.variable?.dashboard_backend_image.default).toBe('111122223333.dkr.ecr.eu-west-1.amazonaws.com/poc-atlas-dev-dashboard-backend:9.9.9');
+    expect(bumped.variable?.events_ingestion_image.default).toBe(staging.variable?.events_ingestion_image.default);
   });
 
   test('sizes come from the environment config', () => {

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { parseCidr } from './cidr';
-import { dnsName } from './rules';
+import { dnsName, imageTag } from './rules';
 
 /**
  * Widest range an allow list may name. Allow lists name the operators' own networks (an office
@@ -37,6 +37,15 @@ const service = z.strictObject({
   /** Task memory in MiB (must fit the CPU size, as Fargate requires). */
   memoryInMib: z.number().int().min(512, { error: 'is below 512 MiB, the Fargate minimum. Fix: 512 or more' }),
   desiredCount: z.number().int().min(0),
+});
+
+/** A service built in this platform's ECR repository `<namePrefix>-<service>`. */
+const ecrService = service.extend({
+  /**
+   * Released image tag in that repository: the default of the stack's `<service>_image` variable,
+   * so a release is a reviewed change of this value (`-var` still overrides it for one plan).
+   */
+  imageTag,
 });
 
 const msk = z
@@ -108,7 +117,8 @@ export const atlasSchema = z.strictObject({
   hostnames: z.strictObject({ eventsIngestion: dnsName, dashboardBackend: dnsName, kafkaUi: dnsName }),
   msk,
   rds,
-  services: z.strictObject({ eventsIngestion: service, dashboardBackend: service, kafkaUi: service }),
+  /** Kafka UI runs a public image (the stack's `kafka_ui_image` variable), hence no tag here. */
+  services: z.strictObject({ eventsIngestion: ecrService, dashboardBackend: ecrService, kafkaUi: service }),
   exportBucket: z.strictObject({
     enabled: z.boolean(),
     /** Exports older than this are deleted. */

@@ -71,9 +71,10 @@ export const prod: EnvironmentInput = {
       finalSnapshot: true,
       connectionsAlarmThreshold: 400,
     },
+    // Released image tags in the ECR repositories (bump in a pull request; Atlantis plans the rollout).
     services: {
-      eventsIngestion: { cpu: 512, memoryInMib: 1024, desiredCount: 2 },
-      dashboardBackend: { cpu: 512, memoryInMib: 1024, desiredCount: 2 },
+      eventsIngestion: { cpu: 512, memoryInMib: 1024, desiredCount: 2, imageTag: '1.4.1' },
+      dashboardBackend: { cpu: 512, memoryInMib: 1024, desiredCount: 2, imageTag: '2.0.0' },
       kafkaUi: { cpu: 512, memoryInMib: 1024, desiredCount: 1 },
     },
     exportBucket: { enabled: true, expireAfterDays: 365 },

@@ -73,9 +73,10 @@ export const staging: EnvironmentInput = {
       finalSnapshot: false,
       connectionsAlarmThreshold: 80,
     },
+    // Released image tags in the ECR repositories (bump in a pull request; Atlantis plans the rollout).
     services: {
-      eventsIngestion: { cpu: 256, memoryInMib: 512, desiredCount: 1 },
-      dashboardBackend: { cpu: 256, memoryInMib: 512, desiredCount: 1 },
+      eventsIngestion: { cpu: 256, memoryInMib: 512, desiredCount: 1, imageTag: '1.4.2' },
+      dashboardBackend: { cpu: 256, memoryInMib: 512, desiredCount: 1, imageTag: '2.0.1' },
       kafkaUi: { cpu: 512, memoryInMib: 1024, desiredCount: 1 },
     },
     exportBucket: { enabled: true, expireAfterDays: 30 },

@@ -56,10 +56,16 @@ export class PlatformStack extends TerraformStack {
   private readonly addresses = new Map<string, string>();
   /** The tier the policy pack checks this stack against. */
   readonly tier: Tier;
+  /** The provider's region: every resource of the stack is created there. */
+  readonly region: string;
+  /** The only account the provider may touch. */
+  readonly accountId: string;
 
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
     super(scope, id);
     this.tier = props.tier ?? 'production';
+    this.region = props.region;
+    this.accountId = props.accountId;
     new AwsProvider(this, 'aws', {
       region: props.region,
       allowedAccountIds: [props.accountId],

@@ -72,9 +72,63 @@ override_data {
   values = { insecure_value = "poc-atlas-dev-auth" }
 }
 
-variables {
-  events_ingestion_image  = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/poc-atlas-dev-events-ingestion:1.0.0"
-  dashboard_backend_image = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/poc-atlas-dev-dashboard-backend:1.0.0"
+# Values the container definitions reference, known at plan time so the runs below can read the
+# images out of them (mocked resources are otherwise unknown until apply).
+override_resource {
+  target          = aws_msk_cluster.kafka
+  override_during = plan
+  values          = { bootstrap_brokers_sasl_iam = "b-1.poc-atlas-dev-kafka.abc123.c2.kafka.eu-west-1.amazonaws.com:9098" }
+}
+override_resource {
+  target          = aws_db_instance.database
+  override_during = plan
+  values = {
+    address            = "poc-atlas-dev-dashboard-db.abcdefghijkl.eu-west-1.rds.amazonaws.com"
+    master_user_secret = [{ secret_arn = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:rds!db-0123-AbCdEf" }]
+  }
+}
+override_resource {
+  target          = aws_secretsmanager_secret.events_ingestion_config
+  override_during = plan
+  values          = { arn = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:poc-atlas-dev-events-ingestion/runtime-config-AbCdEf" }
+}
+override_resource {
+  target          = aws_secretsmanager_secret.dashboard_backend_config
+  override_during = plan
+  values          = { arn = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:poc-atlas-dev-dashboard-backend/runtime-config-AbCdEf" }
+}
+
+# No variables block: like Atlantis, every run plans with the image variables' defaults (the
+# release tags in src/config/staging.ts) unless it sets a value itself.
+
+run "images_default_to_the_release_tags_in_config" {
+  command = plan
+
+  assert {
+    condition     = jsondecode(aws_ecs_task_definition.events_ingestion_task.container_definitions)[0].image == "111122223333.dkr.ecr.eu-west-1.amazonaws.com/poc-atlas-dev-events-ingestion:1.4.2"
+    error_message = "events ingestion runs the release tag of src/config/staging.ts from its own ECR repository"
+  }
+  assert {
+    condition     = jsondecode(aws_ecs_task_definition.dashboard_backend_task.container_definitions)[0].image == "111122223333.dkr.ecr.eu-west-1.amazonaws.com/poc-atlas-dev-dashboard-backend:2.0.1"
+    error_message = "the dashboard backend runs the release tag of src/config/staging.ts from its own ECR repository"
+  }
+}
+
+run "a_var_still_overrides_the_release_tag" {
+  command = plan
+
+  variables {
+    events_ingestion_image = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/poc-atlas-dev-events-ingestion:hotfix-1"
+  }
+
+  assert {
+    condition     = jsondecode(aws_ecs_task_definition.events_ingestion_task.container_definitions)[0].image == "111122223333.dkr.ecr.eu-west-1.amazonaws.com/poc-atlas-dev-events-ingestion:hotfix-1"
+    error_message = "-var events_ingestion_image replaces the default for one plan"
+  }
+  assert {
+    condition     = jsondecode(aws_ecs_task_definition.dashboard_backend_task.container_definitions)[0].image == "111122223333.dkr.ecr.eu-west-1.amazonaws.com/poc-atlas-dev-dashboard-backend:2.0.1"
+    error_message = "a variable left unset keeps its default"
+  }
 }
 
 run "msk_is_iam_and_tls_only_with_public_endpoints_from_public_subnets" {

@@ -75,10 +75,36 @@ describe('TenantService defaults', () => {
     expect(only(json, 'aws_ecs_task_definition').container_definitions).toContain('"image" = var.api_image');
   });
 
-  test('a given image is used as is and no variable is declared', () => {
-    const json = tenantStack({ image: 'public.ecr.aws/nginx/nginx:1.27' }).json();
+  test('a given image is used as is and no variable is declared, also with an ECR repository', () => {
+    const json = tenantStack({ image: 'public.ecr.aws/nginx/nginx:1.27', ecrRepository: true }).json();
     expect(json.variable?.api_image).toBeUndefined();
     expect(only(json, 'aws_ecs_task_definition').container_definitions).toContain('"image" = "public.ecr.aws/nginx/nginx:1.27"');
+  });
+
+  test('with an image tag the variable defaults to that tag in the service\'s own ECR repository', () => {
+    // GIVEN a service with its own repository and a released tag
+    const json = tenantStack({ ecrRepository: true, imageTag: '1.4.2' }).json();
+    // THEN the variable keeps its name and defaults to <account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>, as a plain string
+    const repository = only(json, 'aws_ecr_repository').name;
+    expect(repository).toBe('poc-atlas-dev-api');
+    expect(json.variable?.api_image).toMatchObject({ type: 'string', default: `111122223333.dkr.ecr.eu-west-1.amazonaws.com/${repository}:1.4.2` });
+    // AND the container still takes the variable, so -var overrides the default
+    expect(only(json, 'aws_ecs_task_definition').container_definitions).toContain('"image" = var.api_image');
+  });
+
+  test('the image tag default follows the stack\'s account and region', () => {
+    const app = Testing.app();
+    const stack = new PlatformStack(app, 'tenant', { region: 'us-east-2', accountId: '444455556666', tags: { environment: 'dev', layer: 'atlas', repository: 'test' } });
+    new TenantService(stack, 'api', {
+      names: new Names('poc-atlas-dev'),
+      platform: new PlatformParameters(stack, 'platform', { prefix: '/infra' }),
+      serviceName: 'api',
+      containerPort: 3000,
+      logRetentionInDays: 14,
+      ecrRepository: true,
+      imageTag: '2.0.0',
+    });
+    expect(synthJson(stack).variable?.api_image.default).toBe('444455556666.dkr.ecr.us-east-2.amazonaws.com/poc-atlas-dev-api:2.0.0');
   });
 
   test('the service runs in the private subnets from SSM without a public IP', () => {
@@ -165,6 +191,34 @@ describe('TenantService input checks', () => {
 
   test.each(['Api', 'api_v2', '-api', 'api-'])('rejects serviceName %p', (serviceName) => {
     expect(() => tenantStack({ serviceName })).toThrow(`serviceName = "${serviceName}" is not kebab-case`);
+  });
+
+  test.each(['latest', '-rc1', 'v1/2'])('rejects imageTag %p, naming the prop, the value and the fix', (imageTag) => {
+    expect(() => tenantStack({ ecrRepository: true, imageTag })).toThrow(new RegExp(`TenantService api: imageTag = "${imageTag}" .*Fix:`));
+  });
+
+  test('rejects an imageTag without the service\'s own ECR repository', () => {
+    expect(() => tenantStack({ imageTag: '1.4.2' })).toThrow('imageTag = "1.4.2" names a tag in the service\'s own ECR repository, but ecrRepository is not set. Fix:');
+  });
+
+  test('rejects an image together with an imageTag, which it would silently replace', () => {
+    expect(() => tenantStack({ ecrRepository: true, imageTag: '1.4.2', image: 'public.ecr.aws/nginx/nginx:1.27' })).toThrow('image and imageTag are both set');
+  });
+
+  test('rejects an imageTag outside a PlatformStack, which alone knows the account and region', () => {
+    expect(() =>
+      Testing.synthScope((scope) => {
+        new TenantService(scope, 'api', {
+          names: new Names('poc-atlas-dev'),
+          platform: new PlatformParameters(scope, 'platform', { prefix: '/infra' }),
+          serviceName: 'api',
+          containerPort: 3000,
+          logRetentionInDays: 14,
+          ecrRepository: true,
+          imageTag: '1.4.2',
+        });
+      }),
+    ).toThrow(/imageTag needs the account and region of a PlatformStack.*Fix: build the service in a PlatformStack, or pass the full reference as image/);
   });
 
   test.each([0, 70000, 80.5])('rejects containerPort %p', (containerPort) => {

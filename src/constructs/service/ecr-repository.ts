@@ -9,6 +9,16 @@ export interface EcrRepositoryProps {
   readonly keepImages?: number;
 }
 
+/**
+ * The URL ECR gives a repository, `<account>.dkr.ecr.<region>.amazonaws.com/<name>`: fixed by
+ * account, region and name, so it is known as a plain string before the repository exists.
+ */
+export function ecrRepositoryUrl(accountId: string, region: string, repositoryName: string): string {
+  // The China partition has its own DNS suffix.
+  const domain = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
+  return `${accountId}.dkr.ecr.${region}.${domain}/${repositoryName}`;
+}
+
 /** ECR repository: immutable tags, scan on push, encrypted, lifecycle that bounds storage. */
 export class EcrRepository extends Construct {
   readonly repository: EcrRepositoryResource;

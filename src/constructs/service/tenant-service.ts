@@ -5,15 +5,17 @@ import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
 import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { Fn, TerraformVariable } from 'cdktf';
+import { Fn, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
+import { imageTagProblem } from '../../config/rules';
 import { isSecretLikeKey } from '../../config/secrets';
 import type { Names } from '../../core/naming';
+import { PlatformStack } from '../../core/platform-stack';
 import type { Statement } from '../iam/policies';
 import type { PlatformParameters } from '../platform/platform-parameters';
 import { AlbRoute } from './alb-route';
 import { containerDefinitions } from './container-definition';
-import { EcrRepository } from './ecr-repository';
+import { EcrRepository, ecrRepositoryUrl } from './ecr-repository';
 import { type AlarmAction, AlarmSet, notifyTopic } from './service-alarms';
 import { ServiceRoles } from './service-roles';
 
@@ -47,8 +49,16 @@ export interface TenantServiceProps {
   /** Kebab-case service name, part of every physical name (`<prefix>-<serviceName>`). */
   readonly serviceName: string;
   readonly containerPort: number;
-  /** Image reference. @default - a Terraform variable `<id>_image`, set with `-var` or TF_VAR_ */
+  /** Image reference, used as is. @default - a Terraform variable `<id>_image`, set with `-var` or TF_VAR_ */
   readonly image?: string;
+  /**
+   * Released tag in the service's own ECR repository (needs `ecrRepository`; not with `image`). The
+   * `<id>_image` variable then defaults to `<account>.dkr.ecr.<region>.amazonaws.com/<prefix>-<serviceName>:<tag>`,
+   * with the account and region of the enclosing PlatformStack, so a plan needs no `-var`; a `-var`
+   * or TF_VAR_ still overrides it for one run.
+   * @default - the variable has no default: every plan must set it
+   */
+  readonly imageTag?: string;
   /** @default 256 */
   readonly cpu?: number;
   /** @default 512 */
@@ -109,12 +119,7 @@ export class TenantService extends Construct {
     const efsMounts = props.efsMounts ?? [];
 
     if (props.ecrRepository) this.repository = new EcrRepository(this, 'repository', { repositoryName: fullName });
-    const image =
-      props.image ??
-      new TerraformVariable(this, 'image', {
-        type: 'string',
-        description: `Image of ${serviceName}, e.g. <account>.dkr.ecr.<region>.amazonaws.com/${fullName}:<tag>`,
-      }).stringValue;
+    const image = props.image ?? this.imageVariable(serviceName, fullName, props.imageTag).stringValue;
 
     const region = new DataAwsRegion(this, 'region', {});
     const account = new DataAwsCallerIdentity(this, 'account', {});
@@ -229,6 +234,27 @@ export class TenantService extends Construct {
     this.addAlarms(props, fullName);
   }
 
+  /** The `<id>_image` variable; with a tag, its default is that tag in the service's repository. */
+  private imageVariable(serviceName: string, repositoryName: string, tag: string | undefined): TerraformVariable {
+    if (tag === undefined) {
+      return new TerraformVariable(this, 'image', {
+        type: 'string',
+        description: `Image of ${serviceName}, e.g. <account>.dkr.ecr.<region>.amazonaws.com/${repositoryName}:<tag>`,
+      });
+    }
+    const stack = TerraformStack.of(this);
+    if (!(stack instanceof PlatformStack)) {
+      throw new Error(`TenantService ${serviceName}: imageTag needs the account and region of a PlatformStack to build the repository URL, and stack ${stack.node.id} is not one. Fix: build the service in a PlatformStack, or pass the full reference as image`);
+    }
+    // A literal default (not the repository's repository_url attribute): Terraform requires it, and
+    // plans show the exact image.
+    return new TerraformVariable(this, 'image', {
+      type: 'string',
+      default: `${ecrRepositoryUrl(stack.accountId, stack.region, repositoryName)}:${tag}`,
+      description: `Image of ${serviceName}; the default is the released tag in its own ECR repository`,
+    });
+  }
+
   private addAlarms(props: TenantServiceProps, fullName: string): void {
     const { platform } = props;
     const service = { ClusterName: platform.get('clusterName'), ServiceName: this.service.name };
@@ -263,6 +289,16 @@ function validate(props: TenantServiceProps): void {
   for (const key of Object.keys(props.environment ?? {})) {
     if (isSecretLikeKey(key)) {
       throw new Error(`TenantService ${props.serviceName}: environment.${key} looks like a secret in a plain environment variable. Fix: move it to secrets (a Secrets Manager ARN injected through valueFrom)`);
+    }
+  }
+  if (props.imageTag !== undefined) {
+    const problem = imageTagProblem(props.imageTag);
+    if (problem) throw new Error(`TenantService ${props.serviceName}: imageTag = "${props.imageTag}" ${problem}`);
+    if (props.image !== undefined) {
+      throw new Error(`TenantService ${props.serviceName}: image and imageTag are both set; imageTag is only the default of the image variable, which image replaces. Fix: pass one of them`);
+    }
+    if (!props.ecrRepository) {
+      throw new Error(`TenantService ${props.serviceName}: imageTag = "${props.imageTag}" names a tag in the service's own ECR repository, but ecrRepository is not set. Fix: set ecrRepository: true, or pass the full reference as image`);
     }
   }
   if (!Number.isInteger(props.containerPort) || props.containerPort < 1 || props.containerPort > 65535) {
