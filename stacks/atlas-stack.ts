@@ -14,6 +14,7 @@ import { SecureBucket } from '../src/constructs/storage/secure-bucket';
 import { KafkaCluster } from '../src/constructs/streaming/kafka-cluster';
 import { LISTENER_PRIORITIES } from '../src/contract/listener-priorities';
 import { Names } from '../src/core/naming';
+import { otlpExporterEnvironment } from '../src/monitoring-config/catalog';
 import { environmentStackProps, PlatformStack } from '../src/core/platform-stack';
 
 export interface AtlasStackProps {
@@ -88,7 +89,7 @@ export class AtlasStack extends PlatformStack {
         // The edge's default route: whatever no other rule takes goes to events ingestion.
         catchAllPriority: LISTENER_PRIORITIES.eventsIngestionCatchAll,
       },
-      environment: kafkaClient,
+      environment: { ...kafkaClient, ...otlpExporterEnvironment(env.namePrefix, 'events-ingestion', env.environment) },
       secrets: { RUNTIME_CONFIG: eventsConfig.arn },
       taskStatements: this.kafkaProducerStatements(),
     });
@@ -102,6 +103,7 @@ export class AtlasStack extends PlatformStack {
       imageTag: services.dashboardBackend.imageTag,
       route: { hostname: hostnames.dashboardBackend, priority: LISTENER_PRIORITIES.dashboardBackend },
       environment: {
+        ...otlpExporterEnvironment(env.namePrefix, 'dashboard-backend', env.environment),
         DB_HOST: this.database.instance.address,
         DB_PORT: String(POSTGRES_PORT),
         DB_NAME: rds.databaseName,

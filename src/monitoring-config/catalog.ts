@@ -121,3 +121,18 @@ export class MonitoringEndpoints {
 export function monitoringNamespace(namePrefix: string): string {
   return `monitoring.${namePrefix}.internal`;
 }
+
+/**
+ * The standard OpenTelemetry SDK variables that send a tenant's traces, metrics and logs to its
+ * environment's collector over OTLP/HTTP. The collector's name follows from the name prefix, so a
+ * tenant needs no reference to the monitoring stack; before that stack exists the name does not
+ * resolve and the SDKs drop what they would have sent.
+ */
+export function otlpExporterEnvironment(namePrefix: string, serviceName: string, environment: string): Record<string, string> {
+  return {
+    OTEL_EXPORTER_OTLP_ENDPOINT: new MonitoringEndpoints(monitoringNamespace(namePrefix)).url('collector', PORTS.otlpHttp),
+    OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
+    OTEL_SERVICE_NAME: serviceName,
+    OTEL_RESOURCE_ATTRIBUTES: `deployment.environment=${environment}`,
+  };
+}
