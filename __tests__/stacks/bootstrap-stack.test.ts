@@ -1,9 +1,12 @@
 import { Testing } from 'cdktf';
 import { BOOTSTRAP_STATE_KEY, BootstrapStack } from '../../stacks/bootstrap-stack';
-import { platformStacks, resource, synthJson } from '../helpers/synth';
+import { loadEnvironment } from '../../src/config/load';
+import { resource, synthJson } from '../helpers/synth';
 
-const { stacks } = platformStacks();
-const bootstrap = synthJson(stacks.bootstrap);
+const staging = loadEnvironment('staging');
+const bootstrap = synthJson(
+  new BootstrapStack(Testing.app(), 'bootstrap', { state: staging.state, accountId: staging.aws.accountId, repository: staging.repository, backend: staging.state.bootstrapBackend }),
+);
 
 describe('bootstrap stack', () => {
   it('keeps local state outside cdktf.out, so a fresh synth never deletes it', () => {

@@ -2,14 +2,17 @@
  * The Atlas services find the collector by name alone (no reference to the monitoring stack):
  * the endpoint they are given must be the one the monitoring stack of the same environment serves.
  */
+import { Testing } from 'cdktf';
+import { loadEnvironments } from '../../src/config/load';
+import { AtlasStack } from '../../stacks/atlas-stack';
+import { MonitoringStack } from '../../stacks/monitoring-stack';
 import { decodeContainerDefinitions, environmentValue } from '../helpers/container-definitions';
-import { platformStacks, resource, synthJson } from '../helpers/synth';
+import { resource, synthJson } from '../helpers/synth';
 
-const { stacks, envs } = platformStacks();
-
-describe.each(envs.map((env) => [env.name, env] as const))('telemetry wiring in %s', (name, env) => {
-  const atlas = synthJson(stacks.atlas[name]);
-  const monitoring = synthJson(stacks.monitoring[name]);
+describe.each(loadEnvironments().map((env) => [env.name, env] as const))('telemetry wiring in %s', (name, env) => {
+  const app = Testing.app();
+  const atlas = synthJson(new AtlasStack(app, `atlas-${name}`, { env }));
+  const monitoring = synthJson(new MonitoringStack(app, `monitoring-${name}`, { env }));
 
   it.each([
     ['events_ingestion_task', 'events-ingestion'],

@@ -1,15 +1,26 @@
 /**
- * `cdktf deploy` (cdktf-cli 0.21) refuses a selection that leaves out a stack the selected ones
- * depend on, unless --ignore-missing-stack-dependencies is given, which also drops the ordering.
- * The README deploys an environment with `cdktf deploy '*-<env>'`; this keeps that command valid.
+ * The app's wiring: which stacks exist and the order `cdktf deploy` runs them in. cdktf-cli 0.21
+ * refuses a selection that leaves out a stack the selected ones depend on, unless
+ * --ignore-missing-stack-dependencies is given, which also drops the ordering; the README deploys
+ * an environment with `cdktf deploy '*-<env>'`, and these tests keep that command valid.
  */
 import { TerraformStack, Testing } from 'cdktf';
 import { addPlatformStacks } from '../../src/app/platform-app';
 import { loadEnvironments } from '../../src/config/load';
 
 const app = Testing.app();
-addPlatformStacks(app, loadEnvironments());
+const platform = addPlatformStacks(app, loadEnvironments());
 const stacks = app.node.children.filter(TerraformStack.isStack);
+
+describe('platform app', () => {
+  it('adds the bootstrap and, per environment, base-infra-<env>, atlas-<env> and monitoring-<env>', () => {
+    expect(stacks.map((stack) => stack.node.id).sort()).toEqual(
+      ['atlas-prod', 'atlas-staging', 'base-infra-prod', 'base-infra-staging', 'bootstrap', 'monitoring-prod', 'monitoring-staging'],
+    );
+    expect(Object.keys(platform.monitoring).sort()).toEqual(['prod', 'staging']);
+    expect(platform.monitoring.staging.node.id).toBe('monitoring-staging');
+  });
+});
 
 describe("cdktf deploy '*-<env>'", () => {
   it.each(['staging', 'prod'])('selects every stack that the %s stacks depend on', (env) => {
