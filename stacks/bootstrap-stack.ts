@@ -21,8 +21,8 @@ export interface BootstrapStackProps {
 /**
  * Layer 0: the S3 bucket and DynamoDB table that hold every other stack's state. It starts with
  * local state (the bucket does not exist yet); `state.bootstrapBackend: 's3'` in the config moves
- * it into the bucket once it does (README "Bootstrap"). Both are protected from destroy in every environment: losing them loses
- * the state of the whole platform.
+ * it into the bucket once it does (README "Bootstrap"). Both are protected from destroy in every
+ * environment: losing them loses the state of the whole platform.
  */
 export class BootstrapStack extends PlatformStack {
   constructor(scope: Construct, id: string, props: BootstrapStackProps) {
