@@ -1,7 +1,7 @@
 import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
 import { Construct } from 'constructs';
 import type { PosixIdentity } from '../../monitoring-config/catalog';
-import type { EfsMount } from '../service/tenant-service';
+import type { EfsMount } from '../service/tenant-service-props';
 
 export interface DataVolumeProps {
   readonly fileSystemId: string;

@@ -1,6 +1,6 @@
 /** The container definition of a tenant service, as the Terraform expression ECS expects. */
 import { Fn } from 'cdktf';
-import type { EfsMount } from './tenant-service';
+import type { EfsMount } from './tenant-service-props';
 
 export interface ContainerSpec {
   readonly name: string;

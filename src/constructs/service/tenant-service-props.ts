@@ -1,0 +1,111 @@
+/** The props of TenantService and their checks: what an application repository sets. */
+import { imageTagProblem } from '../../config/rules';
+import { isSecretLikeKey } from '../../config/secrets';
+import type { Names } from '../../core/naming';
+import type { Statement } from '../iam/policies';
+import type { PlatformParameters } from '../platform/platform-parameters';
+import type { AlarmAction } from './service-alarms';
+
+/** Public route of a service on the shared ALB. */
+export interface ServiceRoute {
+  readonly hostname: string;
+  /** From the listener-priority registry (src/contract/listener-priorities.ts). */
+  readonly priority: number;
+  /** Also take every request no other rule matches, at this lowest priority. @default - no catch-all */
+  readonly catchAllPriority?: number;
+  /** @default '/health' */
+  readonly healthCheckPath?: string;
+  /** Require a Cognito (Google) login first. @default false */
+  readonly authenticate?: boolean;
+  /** @default true */
+  readonly createDnsRecord?: boolean;
+}
+
+/** An EFS access point mounted into the container, encrypted in transit and authorized by IAM. */
+export interface EfsMount {
+  readonly name: string;
+  readonly accessPointId: string;
+  readonly accessPointArn: string;
+  readonly containerPath: string;
+}
+
+export interface TenantServiceProps {
+  readonly names: Names;
+  /** Layer 1 values, read from SSM. */
+  readonly platform: PlatformParameters;
+  /** Kebab-case service name, part of every physical name (`<prefix>-<serviceName>`). */
+  readonly serviceName: string;
+  readonly containerPort: number;
+  /** Image reference, used as is. @default - a Terraform variable `<id>_image`, set with `-var` or TF_VAR_ */
+  readonly image?: string;
+  /**
+   * Released tag in the service's own ECR repository (needs `ecrRepository`; not with `image`). The
+   * `<id>_image` variable then defaults to `<account>.dkr.ecr.<region>.amazonaws.com/<prefix>-<serviceName>:<tag>`,
+   * with the account and region of the enclosing PlatformStack, so a plan needs no `-var`; a `-var`
+   * or TF_VAR_ still overrides it for one run.
+   * @default - the variable has no default: every plan must set it
+   */
+  readonly imageTag?: string;
+  /** @default 256 */
+  readonly cpu?: number;
+  /** @default 512 */
+  readonly memory?: number;
+  /** @default 1 */
+  readonly desiredCount?: number;
+  /** Plain settings; a secret-looking name is refused (use `secrets`). @default - none */
+  readonly environment?: Readonly<Record<string, string>>;
+  /** Variable name -> Secrets Manager/SSM ARN, injected through `valueFrom`. @default - none */
+  readonly secrets?: Readonly<Record<string, string>>;
+  readonly command?: string[];
+  readonly entryPoint?: string[];
+  /** Behind the shared ALB; omit for an internal service. @default - not routed */
+  readonly route?: ServiceRoute;
+  readonly logRetentionInDays: number;
+  /** Create an ECR repository for the image. @default false */
+  readonly ecrRepository?: boolean;
+  /** What the application may do (least privilege). @default - nothing */
+  readonly taskStatements?: readonly Statement[];
+  /** Security groups attached next to the service's own. @default - none */
+  readonly securityGroupIds?: readonly string[];
+  /** EFS access points to mount (the file system is Layer 1's). @default - none */
+  readonly efsMounts?: readonly EfsMount[];
+  /** @default true */
+  readonly readonlyRootFilesystem?: boolean;
+  /** Other container ports (no ALB), e.g. OTLP 4317. @default - none */
+  readonly extraPorts?: readonly number[];
+  /** Cloud Map service to register tasks in. @default - none */
+  readonly serviceRegistryArn?: string;
+  /** @default - notify the operator topic from Layer 1 */
+  readonly alarmAction?: AlarmAction;
+  /**
+   * Rolling-deployment bounds. A single-writer service (one task owning files on EFS) needs
+   * `{ minimumHealthyPercent: 0, maximumPercent: 100 }` so the old task stops before the new starts.
+   * @default { minimumHealthyPercent: 100, maximumPercent: 200 }
+   */
+  readonly deployment?: { readonly minimumHealthyPercent: number; readonly maximumPercent: number };
+}
+
+/** Fails construction on props that would synthesize a broken or unsafe service. */
+export function validateTenantServiceProps(props: TenantServiceProps): void {
+  if (!/^[a-z][a-z0-9-]*[a-z0-9]$/.test(props.serviceName)) {
+    throw new Error(`TenantService serviceName = "${props.serviceName}" is not kebab-case. Fix: lowercase letters, digits and hyphens, e.g. "events-api"`);
+  }
+  for (const key of Object.keys(props.environment ?? {})) {
+    if (isSecretLikeKey(key)) {
+      throw new Error(`TenantService ${props.serviceName}: environment.${key} looks like a secret in a plain environment variable. Fix: move it to secrets (a Secrets Manager ARN injected through valueFrom)`);
+    }
+  }
+  if (props.imageTag !== undefined) {
+    const problem = imageTagProblem(props.imageTag);
+    if (problem) throw new Error(`TenantService ${props.serviceName}: imageTag = "${props.imageTag}" ${problem}`);
+    if (props.image !== undefined) {
+      throw new Error(`TenantService ${props.serviceName}: image and imageTag are both set; imageTag is only the default of the image variable, which image replaces. Fix: pass one of them`);
+    }
+    if (!props.ecrRepository) {
+      throw new Error(`TenantService ${props.serviceName}: imageTag = "${props.imageTag}" names a tag in the service's own ECR repository, but ecrRepository is not set. Fix: set ecrRepository: true, or pass the full reference as image`);
+    }
+  }
+  if (!Number.isInteger(props.containerPort) || props.containerPort < 1 || props.containerPort > 65535) {
+    throw new Error(`TenantService ${props.serviceName}: containerPort = ${props.containerPort} is not a TCP port. Fix: 1-65535`);
+  }
+}
