@@ -65,6 +65,11 @@ describe('docs/architecture.md', () => {
     expect(doc).not.toContain('network --> ssm');
   });
 
+  it('says which variables a plan must be given and which have a default', () => {
+    const withVariables = { ...reader, json: { ...reader.json, variable: { image: { type: 'string', default: 'repo:1.0' }, token: { type: 'string', sensitive: true } } } };
+    expect(renderArchitectureDoc([writer, withVariables])).toContain('Variables: `image` (default `repo:1.0`), `token` (required, sensitive).');
+  });
+
   it('counts resources by type in each stack inventory', () => {
     expect(doc).toContain('| `aws_subnet` | 2 |');
     expect(doc).toContain('| `aws_ssm_parameter` | 2 |');

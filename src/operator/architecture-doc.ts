@@ -144,13 +144,13 @@ export function renderArchitectureDoc(stacks: readonly CatalogStack[]): string {
     contractTable(stacks),
   ];
   for (const stack of stacks) {
-    const variables = Object.keys(stack.json.variable ?? {}).sort();
+    const variables = Object.entries(stack.json.variable ?? {}).sort(([a], [b]) => a.localeCompare(b));
     sections.push(
       `## \`${stack.name}\``,
       [
         `Layer \`${layerOf(stack.json)}\`, defined in \`${stack.file}\`` +
           (stack.dependencies.length > 0 ? `, deployed after ${stack.dependencies.map((d) => `\`${d}\``).join(', ')}` : ''),
-        variables.length > 0 ? `Variables: ${variables.map((v) => `\`${v}\``).join(', ')}.` : 'No input variables.',
+        variables.length > 0 ? `Variables: ${variables.map(([name, spec]) => describeVariable(name, spec)).join(', ')}.` : 'No input variables.',
       ].join('. ').replace('.. ', '. '),
       'Main resources by construct (arrows: the construct on the left references the one on the right):',
       stackDiagram(stack),
@@ -159,4 +159,12 @@ export function renderArchitectureDoc(stacks: readonly CatalogStack[]): string {
     );
   }
   return `${sections.join('\n\n')}\n`;
+}
+
+/** `name` (required, sensitive) or `name` (default `value`): what a plan must be given. */
+function describeVariable(name: string, spec: unknown): string {
+  const { default: value, sensitive } = (spec ?? {}) as { default?: unknown; sensitive?: boolean };
+  const notes = [value === undefined ? 'required' : `default \`${typeof value === 'string' ? value : JSON.stringify(value)}\``];
+  if (sensitive) notes.push('sensitive');
+  return `\`${name}\` (${notes.join(', ')})`;
 }
