@@ -65,8 +65,9 @@ export class AtlasStack extends PlatformStack {
       preventDestroy,
       logRetentionInDays: env.logs.retentionInDays,
     });
-    const eventsConfig = new RuntimeConfigSecret(this, 'events_ingestion_config', { names, serviceName: 'events-ingestion' });
-    const dashboardConfig = new RuntimeConfigSecret(this, 'dashboard_backend_config', { names, serviceName: 'dashboard-backend' });
+    const secretProps = { names, recoveryWindowInDays: env.atlas.secrets.recoveryWindowInDays };
+    const eventsConfig = new RuntimeConfigSecret(this, 'events_ingestion_config', { ...secretProps, serviceName: 'events-ingestion' });
+    const dashboardConfig = new RuntimeConfigSecret(this, 'dashboard_backend_config', { ...secretProps, serviceName: 'dashboard-backend' });
 
     // ---- services ----
     const common = { names, platform, containerPort: SERVICE_PORT, logRetentionInDays: env.logs.retentionInDays };

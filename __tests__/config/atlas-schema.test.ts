@@ -34,6 +34,17 @@ describe('atlas configuration', () => {
     expect(message).toContain(`atlas.rds.allowedCidrs.0 = "${cidr}" is a /${cidr.split('/')[1]}, wider than /16: an allow list names the operators' own networks. Fix:`);
   });
 
+  test.each([1, 6, 31])('rejects a secret recovery window of %i days, outside what AWS accepts', (days) => {
+    const message = errorOf(withAtlas(staging, (a) => ({ ...a, secrets: { recoveryWindowInDays: days } })));
+    expect(message).toContain(`atlas.secrets.recoveryWindowInDays = ${days} must be 0 (delete at once) or 7-30 days (AWS's range). Fix:`);
+  });
+
+  test('accepts 0 (delete at once) and the 7-30 day range for the secret recovery window', () => {
+    for (const days of [0, 7, 30]) {
+      expect(parseEnvironment('staging', withAtlas(staging, (a) => ({ ...a, secrets: { recoveryWindowInDays: days } }))).atlas.secrets.recoveryWindowInDays).toBe(days);
+    }
+  });
+
   test('accepts a /16 and a single address in the allow list', () => {
     const parsed = parseEnvironment('staging', withAtlas(staging, (a) => ({ ...a, rds: { ...a.rds, allowedCidrs: ['198.51.0.0/16', '198.51.100.7/32'] } })));
     expect(parsed.atlas.rds.allowedCidrs).toEqual(['198.51.0.0/16', '198.51.100.7/32']);

@@ -124,6 +124,15 @@ describe('atlas stack: MSK', () => {
   });
 });
 
+describe('atlas stack: runtime-config secrets', () => {
+  test('staging deletes destroyed secrets at once, so a destroyed staging can be applied again under the same names', () => {
+    for (const id of ['events_ingestion_config', 'dashboard_backend_config']) {
+      expect(staging.resource.aws_secretsmanager_secret[id].recovery_window_in_days).toBe(0);
+      expect(prod.resource.aws_secretsmanager_secret[id].recovery_window_in_days).toBe(30);
+    }
+  });
+});
+
 describe('atlas stack: services', () => {
   test('three services behind the shared listener with their registry priorities and the catch-all last', () => {
     const rules = resources(staging, 'aws_lb_listener_rule');

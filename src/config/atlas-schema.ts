@@ -119,6 +119,18 @@ export const atlasSchema = z.strictObject({
   rds,
   /** Kafka UI runs a public image (the stack's `kafka_ui_image` variable), hence no tag here. */
   services: z.strictObject({ eventsIngestion: ecrService, dashboardBackend: ecrService, kafkaUi: service }),
+  /** The services' runtime-config secrets. */
+  secrets: z.strictObject({
+    /**
+     * Days a destroyed secret stays recoverable; AWS accepts 7-30, or 0 to delete at once. While a
+     * secret is recoverable AWS refuses a new secret of the same name, so an environment that is
+     * destroyed and applied again needs 0.
+     */
+    recoveryWindowInDays: z
+      .number()
+      .int()
+      .refine((d) => d === 0 || (d >= 7 && d <= 30), { message: 'must be 0 (delete at once) or 7-30 days (AWS\'s range). Fix: e.g. 30, or 0 for an environment that is torn down and recreated' }),
+  }),
   exportBucket: z.strictObject({
     enabled: z.boolean(),
     /** Exports older than this are deleted. */

@@ -77,6 +77,8 @@ export const prod: EnvironmentInput = {
       dashboardBackend: { cpu: 512, memoryInMib: 1024, desiredCount: 2, imageTag: '2.0.0' },
       kafkaUi: { cpu: 512, memoryInMib: 1024, desiredCount: 1 },
     },
+    // A destroyed secret stays recoverable for the longest window AWS allows.
+    secrets: { recoveryWindowInDays: 30 },
     exportBucket: { enabled: true, expireAfterDays: 365 },
   },
   monitoring: {

@@ -79,6 +79,9 @@ export const staging: EnvironmentInput = {
       dashboardBackend: { cpu: 256, memoryInMib: 512, desiredCount: 1, imageTag: '2.0.1' },
       kafkaUi: { cpu: 512, memoryInMib: 1024, desiredCount: 1 },
     },
+    // Staging is destroyed and applied again (the deploy tier does it on every CI run): secret names
+    // must be free again at once, which a recovery window would block for its length.
+    secrets: { recoveryWindowInDays: 0 },
     exportBucket: { enabled: true, expireAfterDays: 30 },
   },
   monitoring: {
