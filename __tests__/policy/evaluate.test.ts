@@ -49,6 +49,13 @@ describe('policy waivers', () => {
     ]);
   });
 
+  it('accepts an unused waiver that says when its finding is legitimately absent', () => {
+    // GIVEN a compliant ALB and a waiver for a finding that only exists in another config phase
+    const result = evaluate([internetAlb], [waiver(), waiver({ rule: 'alb-access-logs', absentWhen: 'a documented phase turns logging off' })]);
+    // THEN it is not reported as stale
+    expect(result.waiverErrors).toEqual([]);
+  });
+
   it('ignores waivers of stacks this run did not synthesize', () => {
     const result = evaluate([internetAlb], [waiver(), waiver({ stack: 'edge-prod' })]);
     expect(result.waiverErrors).toEqual([]);

@@ -18,6 +18,7 @@ import { PlatformStack } from '../../src/core/platform-stack';
 import { MIN_REASON_LENGTH } from '../../src/policy/evaluate';
 import { addPolicyCheck, checkSynthesizedApp } from '../../src/policy/synth-check';
 import { WAIVERS } from '../../src/policy/waivers';
+import { atlasEnvironment } from '../helpers/atlas-environment';
 
 const outdirs: string[] = [];
 function tempApp(): App {
@@ -117,6 +118,16 @@ describe('policy check during synth', () => {
       expect(w.reason.length).toBeGreaterThanOrEqual(MIN_REASON_LENGTH);
       expect(lines).toContain(`policy: waived [${w.rule}] ${w.stack} ${w.address}: ${w.reason}`);
     }
+  });
+
+  it.each(['staging', 'prod'] as const)('passes in MSK phase create, the first of the two applies the README gives a fresh %s', (name) => {
+    // GIVEN the environment as README "MSK: two applies" says for its first apply
+    const app = tempApp();
+    addPlatformStacks(app, [atlasEnvironment(name, { msk: { phase: 'create' } })]);
+    app.synth();
+    // WHEN the pack runs THEN the waiver of the public placement that comes with 'enable' is not stale
+    checkSynthesizedApp(app, quiet);
+    expect(report(app).passed).toBe(true);
   });
 
   it('follows the README bootstrap migration: with its state in S3 the local-backend waiver must go, and then synth passes', () => {

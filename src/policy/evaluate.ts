@@ -53,7 +53,7 @@ export function evaluate(stacks: readonly CheckedStack[], waivers: readonly Waiv
     } else findings.push(finding);
   }
   for (const w of usable) {
-    if (tiers.has(w.stack) && !used.has(w)) {
+    if (tiers.has(w.stack) && !used.has(w) && w.absentWhen === undefined) {
       waiverErrors.push(`waiver for ${w.rule} on ${w.stack} ${w.address} matches no finding. Fix: remove it from src/policy/waivers.ts (the resource is compliant or gone)`);
     }
   }
