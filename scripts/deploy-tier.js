@@ -1,0 +1,291 @@
+// `npm run test:deploy`: every stack applied for real against an offline AWS (moto plus the
+// project's additions, scripts/emulator/), as an operator would: the bootstrap with local state and
+// then migrated into its bucket (README "Bootstrap"), staging through `cdktf deploy '*-staging'`,
+// prod through plain `terraform init/apply` on the synthesized JSON, the Atlas stacks in the MSK
+// two-phase flow. Then every stack, JSON and HCL export, is planned again and must show no change
+// but the emulator gaps listed in scripts/deploy/gaps.js; adoption of existing resources must import
+// without changes; prod's destroy must be refused by prevent_destroy; staging is destroyed to an
+// empty state and applied again. The synthesized output is applied unchanged: AWS_ENDPOINT_URL and
+// AWS_CA_BUNDLE point the provider and the S3 backend at the emulator.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { ensurePython, probe, startEmulator } = require('./deploy/emulator');
+const { GAPS, classifyChanges, unusedGaps } = require('./deploy/gaps');
+const { copyProject, setMskPhase, switchBootstrapToS3 } = require('./deploy/scratch');
+const { planChanges, run, stateList, terraform } = require('./deploy/terraform');
+const { prepareTerraformEnv } = require('./terraform-cli-config');
+
+const root = path.resolve(__dirname, '..');
+const work = path.join(root, '.tmp', 'deploy-tier');
+const PARALLELISM = '-parallelism=30';
+const rows = new Map(); // stack -> { applied, replan, destroy, seconds }
+
+function row(stack) {
+  if (!rows.has(stack)) rows.set(stack, { applied: 0, replan: '', destroy: '', seconds: 0 });
+  return rows.get(stack);
+}
+
+function stackDir(copy, stack, out = 'cdktf.out') {
+  return path.join(copy, out, 'stacks', stack);
+}
+
+async function synth(copy, context) {
+  const result = await run(process.execPath, ['-r', './scripts/swc-register.js', 'main.ts'], { cwd: copy, env: context.env, log: context.log });
+  if (!result.ok) throw new Error(`synth failed in ${copy}:\n${result.output.slice(-4000)}`);
+}
+
+/** `terraform init && terraform apply` in a synthesized stack directory; records the resources. */
+async function apply(copy, stack, context) {
+  const cwd = stackDir(copy, stack);
+  const init = await terraform(['init', '-input=false'], cwd, context);
+  const applied = await terraform(['apply', '-input=false', '-auto-approve', PARALLELISM], cwd, context);
+  const entry = row(stack);
+  entry.seconds += init.seconds + applied.seconds;
+  entry.applied = (await stateList(cwd, context)).filter((a) => !a.startsWith('data.')).length;
+  console.log(`  applied  ${stack} (terraform, ${applied.seconds.toFixed(0)} s)`);
+}
+
+/** `cdktf deploy <selection>` in a copy, the way the README's daily loop runs it. */
+async function cdktfDeploy(copy, selection, context, extra = []) {
+  const cli = path.join(copy, 'node_modules', '.bin', 'cdktf');
+  // After init, cdktf runs `terraform providers lock`, which asks the registry for checksums; with
+  // a local provider mirror (offline) that cannot work, and the mirror's copy is the one to use.
+  const lock = context.mirror ? ['--skip-provider-lock'] : [];
+  const result = await run(cli, ['deploy', ...selection, '--auto-approve', '--parallelism', '2', '--terraform-parallelism', '30', ...lock, ...extra], { cwd: copy, env: context.env, log: context.log });
+  if (!result.ok) throw new Error(`cdktf deploy ${selection.join(' ')} failed:\n${result.output.slice(-6000)}`);
+  return result.seconds;
+}
+
+async function recordCdktfStacks(copy, stacks, seconds, context) {
+  for (const stack of stacks) {
+    const entry = row(stack);
+    entry.seconds += seconds / stacks.length;
+    entry.applied = (await stateList(stackDir(copy, stack), context)).filter((a) => !a.startsWith('data.')).length;
+  }
+}
+
+/** staging: `cdktf deploy '*-staging'` with MSK phase 'create', then phase 'enable' for Atlas. */
+async function deployStaging(copy, context) {
+  setMskPhase(copy, 'src/config/staging.ts', 'create');
+  const first = await cdktfDeploy(copy, ['*-staging'], context);
+  setMskPhase(copy, 'src/config/staging.ts', 'enable');
+  const second = await cdktfDeploy(copy, ['atlas-staging'], context, ['--ignore-missing-stack-dependencies']);
+  console.log(`  applied  *-staging (cdktf deploy, ${first.toFixed(0)} s; MSK enable ${second.toFixed(0)} s)`);
+  await recordCdktfStacks(copy, ['base-infra-staging', 'monitoring-staging'], first * (2 / 3), context);
+  await recordCdktfStacks(copy, ['atlas-staging'], first / 3 + second, context);
+}
+
+/** prod: terraform on the synthesized JSON, base-infra first, then Atlas and monitoring side by side. */
+async function deployProd(copy, context) {
+  await apply(copy, 'base-infra-prod', context);
+  await Promise.all([apply(copy, 'atlas-prod', context), apply(copy, 'monitoring-prod', context)]);
+  setMskPhase(copy, 'src/config/prod.ts', 'enable');
+  await synth(copy, context);
+  const cwd = stackDir(copy, 'atlas-prod');
+  const enabled = await terraform(['apply', '-input=false', '-auto-approve', PARALLELISM], cwd, context);
+  row('atlas-prod').seconds += enabled.seconds;
+  console.log(`  applied  atlas-prod MSK enable (terraform, ${enabled.seconds.toFixed(0)} s)`);
+}
+
+/** Runs tasks at most `limit` at a time (each plan starts a provider process). */
+async function pool(items, limit, task) {
+  const queue = [...items];
+  const results = [];
+  await Promise.all(Array.from({ length: limit }, async () => {
+    for (let item = queue.shift(); item; item = queue.shift()) results.push(await task(item));
+  }));
+  return results;
+}
+
+/** Re-plans every stack of a copy, JSON and HCL export; returns { findings, covered }. */
+async function replan(copies, context) {
+  const targets = [];
+  for (const { copy, stacks } of copies) {
+    const hclOut = path.join(copy, 'cdktf.hcl');
+    const exported = await run(process.execPath, ['scripts/export-hcl.js', hclOut], { cwd: copy, env: context.env, log: context.log });
+    if (!exported.ok) throw new Error(`HCL export failed:\n${exported.output}`);
+    for (const stack of stacks) {
+      targets.push({ stack, label: stack, cwd: stackDir(copy, stack) });
+      targets.push({ stack, label: `hcl/${stack}`, cwd: stackDir(copy, stack, 'cdktf.hcl'), init: true });
+    }
+  }
+  const findings = [];
+  const covered = [];
+  await pool(targets, 3, async (target) => {
+    if (target.init) await terraform(['init', '-input=false'], target.cwd, context);
+    const { changes } = await planChanges(target.cwd, context);
+    const result = classifyChanges(changes);
+    findings.push(...result.findings.map((f) => ({ ...f, label: target.label })));
+    covered.push(...result.covered.map((c) => ({ ...c, label: target.label })));
+    const entry = row(target.stack);
+    const note = result.findings.length > 0 ? `${result.findings.length} unexpected` : result.covered.length > 0 ? `gaps only (${new Set(result.covered.map((c) => c.change.address)).size})` : 'no changes';
+    entry.replan = target.label.startsWith('hcl/') ? `${entry.replan}; HCL: ${note}` : `JSON: ${note}${entry.replan}`;
+    console.log(`  re-plan  ${target.label}: ${changes.length === 0 ? 'no changes' : `${changes.length} change(s), ${result.findings.length} not an emulator gap`}`);
+  });
+  return { findings, covered };
+}
+
+/** Evidence for each read-back gap used: the emulator's own describe call must lack the attribute. */
+function checkEvidence(covered, python, awsEnv) {
+  const failures = [];
+  const seen = new Set();
+  for (const { change, gap } of covered) {
+    if (seen.has(gap) || !gap.probe) continue;
+    seen.add(gap);
+    const answer = probe(python, awsEnv, gap.probe(change.before));
+    if (!answer.missing) failures.push(`${gap.type} ${gap.attributes.join(', ')}: the emulator returns it (${JSON.stringify(answer.detail)}), so the re-plan diff is the project's. Fix the stack, then drop the entry`);
+  }
+  return failures;
+}
+
+/** Adoption (README "Adopting existing resources") against a fresh state: imports, nothing changed. */
+async function adoptionPlan(copy, stack, adopt, context) {
+  const out = path.join(work, 'adopt', stack, 'out');
+  const fixture = await run(process.execPath, ['-r', './scripts/swc-register.js', 'scripts/adoption-fixture.ts', out, JSON.stringify(adopt)], { cwd: copy, env: context.env, log: context.log });
+  if (!fixture.ok) throw new Error(`adoption fixture failed:\n${fixture.output}`);
+  const cwd = path.join(out, 'stacks', stack);
+  await terraform(['init', '-input=false', '-reconfigure', `-backend-config=key=deploy-tier-adoption/${stack}.tfstate`], cwd, context);
+  return planChanges(cwd, context);
+}
+
+/**
+ * An adoption plan must import exactly `imported`, each without a change, and change or destroy
+ * nothing else; new resources are allowed only where `addable` matches their type.
+ */
+function checkAdoption(stack, { summary, imports, changes }, imported, addable) {
+  const problems = [];
+  const importedAddresses = imports.map((i) => i.address).sort();
+  if (JSON.stringify(importedAddresses) !== JSON.stringify([...imported].sort())) problems.push(`imports ${importedAddresses.join(', ') || 'nothing'}, expected ${imported.join(', ')}`);
+  for (const change of changes) {
+    if (change.actions.join() === 'create' && addable.test(change.type) && !imported.includes(change.address)) continue;
+    problems.push(`${change.address} would ${change.actions.join('+')} (${change.changed.join(', ')})`);
+  }
+  return problems.map((p) => `adoption plan of ${stack} ("${summary}"): ${p}`);
+}
+
+async function refusedDestroy(copy, stack, context) {
+  const cwd = stackDir(copy, stack);
+  const before = await stateList(cwd, context);
+  const result = await terraform(['destroy', '-input=false', '-auto-approve'], cwd, context, { allowFailure: true });
+  const protectedAddresses = [...result.output.matchAll(/Resource (\S+) has lifecycle\.prevent_destroy set/g)].map((m) => m[1]);
+  const after = await stateList(cwd, context);
+  const ok = !result.ok && /Instance cannot be destroyed/.test(result.output) && protectedAddresses.length > 0 && after.length === before.length;
+  row(stack).destroy = ok ? `refused (prevent_destroy: ${protectedAddresses.length})` : 'NOT refused';
+  return { ok, protectedAddresses, output: result.output };
+}
+
+async function destroy(copy, stack, context) {
+  const cwd = stackDir(copy, stack);
+  const result = await terraform(['destroy', '-input=false', '-auto-approve', PARALLELISM], cwd, context);
+  const left = await stateList(cwd, context);
+  if (left.length > 0) throw new Error(`${stack}: destroy left ${left.length} resources in state: ${left.join(', ')}`);
+  row(stack).destroy = `empty state (${result.seconds.toFixed(0)} s)`;
+  console.log(`  destroyed ${stack} (${result.seconds.toFixed(0)} s)`);
+}
+
+function table() {
+  const order = ['bootstrap', 'base-infra-staging', 'atlas-staging', 'monitoring-staging', 'base-infra-prod', 'atlas-prod', 'monitoring-prod'];
+  const lines = ['| stack | resources applied | re-plan | destroy | seconds |', '|---|---:|---|---|---:|'];
+  for (const stack of order.filter((s) => rows.has(s))) {
+    const r = rows.get(stack);
+    lines.push(`| \`${stack}\` | ${r.applied} | ${r.replan} | ${r.destroy || '-'} | ${r.seconds.toFixed(0)} |`);
+  }
+  return lines.join('\n');
+}
+
+async function main() {
+  const started = Date.now();
+  fs.rmSync(work, { recursive: true, force: true });
+  fs.mkdirSync(work, { recursive: true });
+  const log = path.join(work, 'deploy.log');
+  const python = ensurePython(root);
+  // The emulator's additions are tested before the tier trusts them.
+  const selfTest = await run(python, ['-m', 'unittest', 'discover', '-s', path.join(__dirname, 'emulator')], { cwd: root, env: process.env, log });
+  if (!selfTest.ok) throw new Error(`the emulator's own tests failed:\n${selfTest.output.slice(-4000)}`);
+  console.log(`deploy tier: emulator tests passed (${/Ran (\d+) tests/.exec(selfTest.output)?.[1]} tests, ${selfTest.seconds.toFixed(0)} s)`);
+  const tf = prepareTerraformEnv(root);
+  const staging = copyProject(root, path.join(work, 'staging'));
+  const prod = copyProject(root, path.join(work, 'prod'));
+  const base = { env: { ...tf.env, CI: '1' }, log, mirror: tf.mirror };
+  for (const copy of [staging, prod]) for (const file of ['src/config/staging.ts', 'src/config/prod.ts']) setMskPhase(copy, file, 'create');
+  await synth(prod, base);
+  const bootstrapJson = JSON.parse(fs.readFileSync(path.join(stackDir(prod, 'bootstrap'), 'cdk.tf.json'), 'utf8'));
+  const account = bootstrapJson.provider.aws[0].allowed_account_ids[0];
+  const region = bootstrapJson.provider.aws[0].region;
+  const emulator = await startEmulator({ python, account, workDir: work, logFile: path.join(work, 'emulator.log') });
+  console.log(`deploy tier: emulator on ${emulator.endpoint} (account ${account}), provider ${tf.mirror ? `from mirror ${tf.mirror}` : 'from the registry'}`);
+  const awsEnv = {
+    AWS_ENDPOINT_URL: emulator.endpoint,
+    AWS_CA_BUNDLE: emulator.caBundle,
+    AWS_ACCESS_KEY_ID: 'emulator',
+    AWS_SECRET_ACCESS_KEY: 'emulator',
+    AWS_REGION: region,
+    TF_VAR_google_client_secret: 'emulator-only-secret',
+  };
+  const context = { ...base, env: { ...base.env, ...awsEnv } };
+  const failures = [];
+  try {
+    // Layer 0: local state first, then README "Bootstrap" steps 1-3 in both copies.
+    await apply(prod, 'bootstrap', context);
+    for (const copy of [staging, prod]) switchBootstrapToS3(copy);
+    await synth(prod, context);
+    await terraform(['init', '-input=false', '-migrate-state', '-force-copy'], stackDir(prod, 'bootstrap'), context);
+    const migrated = probe(python, awsEnv, `print(json.dumps(c('s3').head_object(Bucket=${JSON.stringify(bootstrapJson.resource.aws_s3_bucket.state.bucket)}, Key='bootstrap/terraform.tfstate')['ContentLength']))`);
+    console.log(`  migrated bootstrap state into the bucket (${migrated} bytes)`);
+
+    // Adopting the state bucket and lock table: both imported with no change; the bucket's settings
+    // (policy, versioning, encryption, ...) are separate resources, written again by PUT on apply.
+    const adoptBootstrap = await adoptionPlan(prod, 'bootstrap', {}, context);
+    failures.push(...checkAdoption('bootstrap', adoptBootstrap, ['aws_s3_bucket.state', 'aws_dynamodb_table.lock'], /^aws_s3_bucket_/));
+    console.log(`  adoption bootstrap: ${adoptBootstrap.summary}`);
+
+    // Layers 1 and 2: the two environments side by side, each in dependency order.
+    await Promise.all([deployStaging(staging, context), (async () => { await synth(prod, context); await deployProd(prod, context); })()]);
+
+    const { findings, covered } = await replan(
+      [
+        { copy: staging, stacks: ['base-infra-staging', 'atlas-staging', 'monitoring-staging'] },
+        { copy: prod, stacks: ['bootstrap', 'base-infra-prod', 'atlas-prod', 'monitoring-prod'] },
+      ],
+      context,
+    );
+    for (const f of findings) failures.push(`${f.label}: ${f.address} would ${f.actions.join('+')} (${f.changed.join(', ')}); not an emulator gap. Fix the stack so a re-plan shows no change`);
+    failures.push(...checkEvidence(covered, python, awsEnv));
+    for (const gap of unusedGaps(covered)) failures.push(`gap table: no re-plan needed "${gap.type} ${gap.attributes.join(', ')}". Fix: remove the entry from scripts/deploy/gaps.js and the README`);
+
+    const zone = probe(python, awsEnv, `print(json.dumps([c('ssm').get_parameter(Name=n)['Parameter']['Value'] for n in ['/infra/hosted-zone-id', '/infra/acm-cert-arn']]))`);
+    const adoptEdge = await adoptionPlan(prod, 'base-infra-staging', { hostedZoneId: zone[0], certificateArn: zone[1] }, context);
+    failures.push(...checkAdoption('base-infra-staging', adoptEdge, ['aws_route53_zone.dns_zone', 'aws_acm_certificate.dns_certificate'], /./));
+    console.log(`  adoption base-infra-staging: ${adoptEdge.summary}`);
+
+    for (const stack of ['base-infra-prod', 'atlas-prod']) {
+      const refused = await refusedDestroy(prod, stack, context);
+      if (!refused.ok) failures.push(`${stack}: destroy was not refused by prevent_destroy:\n${refused.output.slice(-2000)}`);
+      console.log(`  destroy  ${stack}: ${row(stack).destroy} ${refused.protectedAddresses.join(', ')}`);
+    }
+
+    await Promise.all([destroy(staging, 'atlas-staging', context), destroy(staging, 'monitoring-staging', context)]);
+    await destroy(staging, 'base-infra-staging', context);
+    const again = Date.now();
+    await deployStaging(staging, context);
+    for (const stack of ['base-infra-staging', 'atlas-staging', 'monitoring-staging']) row(stack).destroy += `, applied again`;
+    console.log(`  staging applied again after its destroy (${((Date.now() - again) / 1000).toFixed(0)} s)`);
+  } catch (error) {
+    failures.push(error.message);
+  } finally {
+    await emulator.stop();
+  }
+  const summary = table();
+  fs.writeFileSync(path.join(work, 'summary.md'), `${summary}\n`);
+  console.log(`\n${summary}\n\ndeploy tier: ${((Date.now() - started) / 1000).toFixed(0)} s, log ${path.relative(root, log)}`);
+  if (failures.length > 0) {
+    console.error(`deploy tier: ${failures.length} failure(s):\n- ${failures.join('\n- ')}`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error) => {
+  console.error(error.stack ?? error.message);
+  process.exitCode = 1;
+});

@@ -1,0 +1,245 @@
+"""Starts moto's server with the additions the deploy tier needs, on 127.0.0.1 and a free port.
+
+Usage: python3 server.py --certs DIR [--port N]
+Prints one line `READY <port> <ca-bundle>` when it accepts requests, then serves until SIGTERM.
+
+What it adds to moto (each piece is tested in test_server.py):
+- TLS with a certificate made here for 127.0.0.1, so clients use https and `aws:SecureTransport`
+  is true, as it is against AWS; the certificate is the CA bundle clients trust (AWS_CA_BUNDLE).
+- Bucket policies evaluated with their conditions: moto treats a statement whose condition does
+  not match as a deny, so a TLS-only policy (deny when SecureTransport is false) refuses every
+  request. Here a statement applies only when its condition holds, with SecureTransport taken from
+  the request's scheme.
+- Amazon MSK (kafka.py): clusters, configurations, bootstrap brokers, updates, cluster policies.
+- Calls moto does not implement that the provider makes: Budgets DescribeSubscribersForNotification,
+  EFS PutBackupPolicy and DeleteFileSystemPolicy.
+- Hosted zone ids that start with Z, as AWS's do (the project's config refuses other ids).
+"""
+import argparse
+import datetime
+import ipaddress
+import json
+import os
+import signal
+import sys
+import threading
+from urllib.parse import parse_qs
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import kafka  # noqa: E402  (after the path fix above)
+
+_request = threading.local()
+_moto_lock = threading.Lock()
+
+
+def write_certificate(directory):
+    """A self-signed certificate for 127.0.0.1 and localhost; returns (cert, key) paths."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    os.makedirs(directory, exist_ok=True)
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, 'aws-emulator')])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(days=2))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName('localhost'), x509.IPAddress(ipaddress.ip_address('127.0.0.1'))]), critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = os.path.join(directory, 'emulator.crt'), os.path.join(directory, 'emulator.key')
+    with open(cert_path, 'wb') as f:
+        f.write(cert.public_bytes(serialization.Encoding.PEM))
+    with open(key_path, 'wb') as f:
+        f.write(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    return cert_path, key_path
+
+
+def conditions_hold(condition, context):
+    """IAM condition evaluation for the operators bucket policies use here; others count as holding."""
+    for operator, pairs in condition.items():
+        base, if_exists = (operator[:-8], True) if operator.endswith('IfExists') else (operator, False)
+        for key, expected in pairs.items():
+            expected = expected if isinstance(expected, list) else [expected]
+            actual = context.get(key)
+            if actual is None:
+                if if_exists:
+                    continue
+                if base in ('Bool', 'StringEquals', 'StringLike'):
+                    return False
+                continue
+            if base == 'Bool' and str(actual).lower() not in [str(e).lower() for e in expected]:
+                return False
+            if base == 'StringEquals' and actual not in expected:
+                return False
+            if base == 'StringNotEquals' and actual in expected:
+                return False
+    return True
+
+
+def patch_moto():
+    from moto.iam import access_control
+    from moto.iam.access_control import PermissionResult
+    from moto.route53 import models as route53_models
+    from moto.s3.models import FakeBucket
+
+    statement_permitted = access_control.IAMPolicyStatement.is_action_permitted
+
+    def is_action_permitted(self, action, resource='*', principal=None, incoming_condition_values=None):
+        # IAM semantics: a statement applies only when its condition holds (moto: a deny otherwise).
+        condition = self._statement.get('Condition')
+        if condition:
+            if not conditions_hold(condition, incoming_condition_values or {}):
+                return PermissionResult.NEUTRAL
+            self = access_control.IAMPolicyStatement({k: v for k, v in self._statement.items() if k != 'Condition'})
+        return statement_permitted(self, action, resource, principal, incoming_condition_values)
+
+    access_control.IAMPolicyStatement.is_action_permitted = is_action_permitted
+
+    def get_permission(self, action, resource):
+        if self.policy is None:
+            return PermissionResult.NEUTRAL
+        secure = 'true' if getattr(_request, 'secure', False) else 'false'
+        return access_control.IAMPolicy(self.policy.decode()).is_action_permitted(action, resource, incoming_condition_values={'aws:SecureTransport': secure})
+
+    FakeBucket.get_permission = get_permission
+
+    zone_id = route53_models.create_route53_zone_id
+
+    def aws_shaped_zone_id(*args, **kwargs):
+        return 'Z' + zone_id(*args, **kwargs)[1:]
+
+    route53_models.create_route53_zone_id = aws_shaped_zone_id
+
+
+def _json(status, payload, headers=None):
+    return status, {'Content-Type': 'application/x-amz-json-1.1', **(headers or {})}, json.dumps(payload).encode()
+
+
+_budget_tags = {}
+
+
+def _budgets(target, body, account):
+    """Budget tags (moto ignores them) and the notification subscribers moto cannot list."""
+    from moto.budgets.models import budgets_backends
+
+    action = (target or '').split('.')[-1]
+    if action == 'CreateBudget':
+        arn = f"arn:aws:budgets::{body['AccountId']}:budget/{body['Budget']['BudgetName']}"
+        _budget_tags[arn] = {t['Key']: t['Value'] for t in body.get('ResourceTags', [])}
+        return None  # moto creates the budget
+    if action == 'ListTagsForResource':
+        tags = _budget_tags.get(body['ResourceARN'], {})
+        return _json(200, {'ResourceTags': [{'Key': k, 'Value': v} for k, v in sorted(tags.items())]})
+    if action == 'TagResource':
+        _budget_tags.setdefault(body['ResourceARN'], {}).update({t['Key']: t['Value'] for t in body['ResourceTags']})
+        return _json(200, {})
+    if action == 'UntagResource':
+        for key in body['ResourceTagKeys']:
+            _budget_tags.get(body['ResourceARN'], {}).pop(key, None)
+        return _json(200, {})
+    if action != 'DescribeSubscribersForNotification':
+        return None
+    backend = budgets_backends[account]['aws']
+    budget = backend.budgets.get(body['AccountId'], {}).get(body['BudgetName'])
+    if budget is None:
+        return _json(400, {'__type': 'NotFoundException', 'Message': f"Budget {body['BudgetName']} does not exist"})
+    for notification in budget.notifications:
+        if all(notification.details.get(k) == v for k, v in body['Notification'].items()):
+            return _json(200, {'Subscribers': notification.subscribers})
+    return _json(400, {'__type': 'NotFoundException', 'Message': 'Notification does not exist'})
+
+
+def _efs(method, path, body, account, region):
+    from moto.efs.models import efs_backends
+
+    parts = path.strip('/').split('/')
+    if len(parts) != 4 or parts[:2] != ['2015-02-01', 'file-systems']:
+        return None
+    backend = efs_backends[account][region]
+    file_system = backend.file_systems_by_id.get(parts[2])
+    if parts[3] == 'backup-policy' and method == 'PUT':
+        if file_system is None:
+            return _json(404, {'ErrorCode': 'FileSystemNotFound', 'Message': parts[2]}, {'x-amzn-ErrorType': 'FileSystemNotFound'})
+        file_system._backup = body['BackupPolicy']['Status'] == 'ENABLED'
+        return _json(200, {'BackupPolicy': {'Status': body['BackupPolicy']['Status']}})
+    if parts[3] == 'policy' and method == 'DELETE':
+        if file_system is None:
+            return _json(404, {'ErrorCode': 'FileSystemNotFound', 'Message': parts[2]}, {'x-amzn-ErrorType': 'FileSystemNotFound'})
+        file_system.file_system_policy = None
+        return 200, {}, b''
+    return None
+
+
+class Extensions:
+    """WSGI middleware: serves what moto lacks, passes everything else to moto."""
+
+    def __init__(self, app, account):
+        self.app, self.account = app, account
+
+    def __call__(self, environ, start_response):
+        _request.secure = environ.get('wsgi.url_scheme') == 'https'
+        scope = environ.get('HTTP_AUTHORIZATION', '').split('Credential=')[-1].split(',')[0].split('/')
+        region, service = (scope[2], scope[3]) if len(scope) == 5 else (None, None)
+        method, path = environ['REQUEST_METHOD'], environ.get('PATH_INFO', '')
+        answer = None
+        if service in ('kafka', 'budgets', 'elasticfilesystem'):
+            length = int(environ.get('CONTENT_LENGTH') or 0)
+            raw = environ['wsgi.input'].read(length) if length else b''
+            if service == 'kafka':
+                answer = kafka.handle(method, path, parse_qs(environ.get('QUERY_STRING', '')), raw, self.account, region)
+            elif service == 'budgets':
+                answer = _budgets(environ.get('HTTP_X_AMZ_TARGET'), json.loads(raw or b'{}'), self.account)
+            else:
+                answer = _efs(method, path, json.loads(raw or b'{}'), self.account, region)
+            if answer is None:
+                import io
+
+                environ['wsgi.input'] = io.BytesIO(raw)
+        if answer is None:
+            # moto's backends are not thread-safe (SSM DescribeParameters fails with "dictionary
+            # changed size during iteration" under parallel applies): one request at a time.
+            with _moto_lock:
+                return list(self.app(environ, start_response))
+        status, headers, body = answer
+        reason = {200: 'OK', 204: 'No Content', 400: 'Bad Request', 404: 'Not Found', 409: 'Conflict'}.get(status, 'Error')
+        start_response(f'{status} {reason}', [*headers.items(), ('Content-Length', str(len(body)))])
+        return [body]
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser()
+    parser.add_argument('--certs', required=True, help='directory for the generated TLS certificate')
+    parser.add_argument('--port', type=int, default=0, help='0 (default): any free port')
+    args = parser.parse_args(argv)
+    account = os.environ.setdefault('MOTO_ACCOUNT_ID', '123456789012')
+
+    from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
+    from werkzeug.serving import ThreadedWSGIServer, load_ssl_context
+
+    patch_moto()
+    cert, key = write_certificate(args.certs)
+    app = Extensions(DomainDispatcherApplication(create_backend_app), account)
+    # Terraform runs dozens of requests at once: a deep accept queue, and each TLS handshake in its
+    # request's thread (werkzeug does it in the accept loop, one at a time, so handshakes queue up
+    # behind each other and clients time out and retry requests the emulator already carried out).
+    ThreadedWSGIServer.request_queue_size = 512
+    server = ThreadedWSGIServer('127.0.0.1', args.port, app)
+    context = load_ssl_context(cert, key)
+    server.socket = context.wrap_socket(server.socket, server_side=True, do_handshake_on_connect=False)
+    server.ssl_context = context
+    signal.signal(signal.SIGTERM, lambda *_: threading.Thread(target=server.shutdown).start())
+    print(f'READY {server.server_port} {cert}', flush=True)
+    server.serve_forever()
+
+
+if __name__ == '__main__':
+    main()

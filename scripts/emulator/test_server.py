@@ -1,0 +1,163 @@
+"""Tests of the emulator's additions to moto, through boto3 against the real launcher (server.py).
+
+Run: python3 -m unittest discover -s scripts/emulator   (npm run test:emulator)
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+import boto3
+from botocore.exceptions import ClientError
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ACCOUNT = '111122223333'
+
+
+class EmulatorTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        env = {**os.environ, 'MOTO_ACCOUNT_ID': ACCOUNT}
+        cls.server = subprocess.Popen([sys.executable, os.path.join(HERE, 'server.py'), '--certs', cls.tmp.name], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
+        ready = cls.server.stdout.readline().split()
+        assert ready[0] == 'READY', ready
+        cls.endpoint, cls.ca = f'https://127.0.0.1:{ready[1]}', ready[2]
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.terminate()
+        cls.server.wait(10)
+        cls.tmp.cleanup()
+
+    def client(self, service):
+        return boto3.client(service, endpoint_url=self.endpoint, verify=self.ca, region_name='eu-west-1', aws_access_key_id='test', aws_secret_access_key='test')
+
+    def test_answers_as_the_configured_account_over_tls(self):
+        self.assertEqual(self.client('sts').get_caller_identity()['Account'], ACCOUNT)
+
+    def test_tls_only_bucket_policy_allows_requests_over_tls(self):
+        s3 = self.client('s3')
+        s3.create_bucket(Bucket='tls-only', CreateBucketConfiguration={'LocationConstraint': 'eu-west-1'})
+        deny_plain = {'Effect': 'Deny', 'Principal': '*', 'Action': 's3:*', 'Resource': ['arn:aws:s3:::tls-only', 'arn:aws:s3:::tls-only/*'], 'Condition': {'Bool': {'aws:SecureTransport': 'false'}}}
+        s3.put_bucket_policy(Bucket='tls-only', Policy=json.dumps({'Version': '2012-10-17', 'Statement': [deny_plain]}))
+        s3.put_object(Bucket='tls-only', Key='state', Body=b'{}')
+        self.assertEqual(s3.get_object(Bucket='tls-only', Key='state')['Body'].read(), b'{}')
+
+    def test_an_unconditional_bucket_deny_still_denies(self):
+        s3 = self.client('s3')
+        s3.create_bucket(Bucket='deny-all', CreateBucketConfiguration={'LocationConstraint': 'eu-west-1'})
+        s3.put_bucket_policy(Bucket='deny-all', Policy=json.dumps({'Version': '2012-10-17', 'Statement': [{'Effect': 'Deny', 'Principal': '*', 'Action': 's3:*', 'Resource': 'arn:aws:s3:::deny-all/*'}]}))
+        with self.assertRaises(ClientError):
+            s3.put_object(Bucket='deny-all', Key='x', Body=b'1')
+
+    def test_hosted_zone_ids_look_like_aws_ones(self):
+        zone = self.client('route53').create_hosted_zone(Name='example.org', CallerReference='t')['HostedZone']
+        self.assertRegex(zone['Id'], r'^/hostedzone/Z[A-Z0-9]{21}$')
+
+    def test_budget_notification_subscribers_and_tags(self):
+        budgets = self.client('budgets')
+        notification = {'NotificationType': 'ACTUAL', 'ComparisonOperator': 'GREATER_THAN', 'Threshold': 80.0, 'ThresholdType': 'PERCENTAGE'}
+        subscribers = [{'SubscriptionType': 'EMAIL', 'Address': 'ops@example.org'}]
+        budgets.create_budget(
+            AccountId=ACCOUNT,
+            Budget={'BudgetName': 'monthly', 'BudgetLimit': {'Amount': '100', 'Unit': 'USD'}, 'TimeUnit': 'MONTHLY', 'BudgetType': 'COST'},
+            NotificationsWithSubscribers=[{'Notification': notification, 'Subscribers': subscribers}],
+            ResourceTags=[{'Key': 'Environment', 'Value': 'dev'}],
+        )
+        found = budgets.describe_subscribers_for_notification(AccountId=ACCOUNT, BudgetName='monthly', Notification=notification)['Subscribers']
+        self.assertEqual(found, subscribers)
+        arn = f'arn:aws:budgets::{ACCOUNT}:budget/monthly'
+        self.assertEqual(budgets.list_tags_for_resource(ResourceARN=arn)['ResourceTags'], [{'Key': 'Environment', 'Value': 'dev'}])
+        budgets.untag_resource(ResourceARN=arn, ResourceTagKeys=['Environment'])
+        self.assertEqual(budgets.list_tags_for_resource(ResourceARN=arn)['ResourceTags'], [])
+        with self.assertRaises(ClientError):
+            budgets.describe_subscribers_for_notification(AccountId=ACCOUNT, BudgetName='missing', Notification=notification)
+
+    def test_efs_backup_policy_and_policy_deletion(self):
+        efs = self.client('efs')
+        fs_id = efs.create_file_system(CreationToken='t', Encrypted=True)['FileSystemId']
+        efs.put_backup_policy(FileSystemId=fs_id, BackupPolicy={'Status': 'ENABLED'})
+        self.assertEqual(efs.describe_backup_policy(FileSystemId=fs_id)['BackupPolicy']['Status'], 'ENABLED')
+        efs.put_file_system_policy(FileSystemId=fs_id, Policy=json.dumps({'Version': '2012-10-17', 'Statement': [{'Effect': 'Deny', 'Principal': {'AWS': '*'}, 'Action': '*', 'Condition': {'Bool': {'aws:SecureTransport': 'false'}}}]}))
+        efs.delete_file_system_policy(FileSystemId=fs_id)
+        with self.assertRaises(ClientError):
+            efs.describe_file_system_policy(FileSystemId=fs_id)
+
+    def _cluster(self, kafka, name, configuration_arn, public='DISABLED'):
+        return kafka.create_cluster(
+            ClusterName=name,
+            KafkaVersion='3.6.0',
+            NumberOfBrokerNodes=2,
+            BrokerNodeGroupInfo={'InstanceType': 'kafka.t3.small', 'ClientSubnets': ['subnet-a', 'subnet-b'], 'SecurityGroups': ['sg-1'], 'ConnectivityInfo': {'PublicAccess': {'Type': public}}},
+            ClientAuthentication={'Sasl': {'Iam': {'Enabled': True}}, 'Unauthenticated': {'Enabled': False}},
+            ConfigurationInfo={'Arn': configuration_arn, 'Revision': 1},
+        )
+
+    def test_msk_configuration_revisions(self):
+        kafka = self.client('kafka')
+        created = kafka.create_configuration(Name='props', KafkaVersions=['3.6.0'], ServerProperties=b'auto.create.topics.enable=false\n')
+        self.assertEqual(created['LatestRevision']['Revision'], 1)
+        kafka.update_configuration(Arn=created['Arn'], ServerProperties=b'auto.create.topics.enable=true\n')
+        described = kafka.describe_configuration(Arn=created['Arn'])
+        self.assertEqual((described['Name'], described['LatestRevision']['Revision'], described['KafkaVersions']), ('props', 2, ['3.6.0']))
+        first = kafka.describe_configuration_revision(Arn=created['Arn'], Revision=1)
+        self.assertEqual(first['ServerProperties'], b'auto.create.topics.enable=false\n')
+        with self.assertRaises(ClientError):
+            kafka.create_configuration(Name='props', ServerProperties=b'x=1\n')
+
+    def test_msk_cluster_lifecycle_with_the_two_phases(self):
+        kafka = self.client('kafka')
+        configuration = kafka.create_configuration(Name='cluster-props', ServerProperties=b'a=b\n')['Arn']
+        with self.assertRaisesRegex(ClientError, 'only valid value for the Type parameter in PublicAccess is DISABLED'):
+            self._cluster(kafka, 'refused', configuration, public='SERVICE_PROVIDED_EIPS')
+        arn = self._cluster(kafka, 'events', configuration)['ClusterArn']
+        info = kafka.describe_cluster(ClusterArn=arn)['ClusterInfo']
+        self.assertEqual(info['State'], 'ACTIVE')
+        self.assertEqual(info['EncryptionInfo']['EncryptionInTransit'], {'ClientBroker': 'TLS', 'InCluster': True})
+        self.assertEqual(info['CurrentBrokerSoftwareInfo']['ConfigurationArn'], configuration)
+        brokers = kafka.get_bootstrap_brokers(ClusterArn=arn)
+        self.assertEqual(len(brokers['BootstrapBrokerStringSaslIam'].split(',')), 2)
+        self.assertTrue(all(b.endswith(':9098') for b in brokers['BootstrapBrokerStringSaslIam'].split(',')))
+        self.assertNotIn('BootstrapBrokerStringPublicSaslIam', brokers)
+
+        operation = kafka.update_connectivity(ClusterArn=arn, CurrentVersion=info['CurrentVersion'], ConnectivityInfo={'PublicAccess': {'Type': 'SERVICE_PROVIDED_EIPS'}})
+        self.assertEqual(kafka.describe_cluster_operation(ClusterOperationArn=operation['ClusterOperationArn'])['ClusterOperationInfo']['OperationState'], 'UPDATE_COMPLETE')
+        public = kafka.get_bootstrap_brokers(ClusterArn=arn)['BootstrapBrokerStringPublicSaslIam']
+        self.assertTrue(all('-public.' in b and b.endswith(':9198') for b in public.split(',')))
+        with self.assertRaisesRegex(ClientError, 'current version'):
+            kafka.update_connectivity(ClusterArn=arn, CurrentVersion=info['CurrentVersion'], ConnectivityInfo={'PublicAccess': {'Type': 'DISABLED'}})
+
+        kafka.put_cluster_policy(ClusterArn=arn, Policy='{"Version":"2012-10-17","Statement":[]}')
+        self.assertIn('Statement', kafka.get_cluster_policy(ClusterArn=arn)['Policy'])
+        with self.assertRaisesRegex(ClientError, 'in use'):
+            kafka.delete_configuration(Arn=configuration)
+        kafka.delete_cluster(ClusterArn=arn)
+        with self.assertRaises(ClientError) as missing:
+            kafka.describe_cluster(ClusterArn=arn)
+        self.assertEqual(missing.exception.response['Error']['Code'], 'NotFoundException')
+        kafka.delete_configuration(Arn=configuration)
+
+    def test_unknown_msk_calls_fail_loudly(self):
+        with self.assertRaisesRegex(ClientError, 'does not serve MSK'):
+            self.client('kafka').list_kafka_versions()
+
+
+class ConditionTest(unittest.TestCase):
+    def test_conditions(self):
+        sys.path.insert(0, HERE)
+        from server import conditions_hold
+
+        secure_only = {'Bool': {'aws:SecureTransport': 'false'}}
+        self.assertTrue(conditions_hold(secure_only, {'aws:SecureTransport': 'false'}))
+        self.assertFalse(conditions_hold(secure_only, {'aws:SecureTransport': 'true'}))
+        self.assertFalse(conditions_hold(secure_only, {}))
+        self.assertTrue(conditions_hold({'BoolIfExists': {'aws:MultiFactorAuthPresent': 'false'}}, {}))
+        self.assertTrue(conditions_hold({'StringEquals': {'aws:PrincipalAccount': ['1', '2']}}, {'aws:PrincipalAccount': '2'}))
+        self.assertFalse(conditions_hold({'StringEquals': {'aws:PrincipalAccount': '1'}}, {'aws:PrincipalAccount': '2'}))
+
+
+if __name__ == '__main__':
+    unittest.main()
