@@ -182,6 +182,16 @@ describe('server-side repos.yaml snippet', () => {
     expect(text).not.toMatch(/first step is what\s*#?\s*stops the plan/);
   });
 
+  it('the README says the hook flag is required and that apply runs no hook, and no longer credits the guard with stopping a failed synth', () => {
+    const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Atlantis'), readme.indexOf('## Adopting existing resources'));
+    expect(section).toMatch(/\*\*`--fail-on-pre-workflow-hook-error` is required\.\*\*/);
+    expect(section).toMatch(/\*\*Do not set `NODE_ENV=production`\.\*\*/);
+    expect(section).toMatch(/--checkout-strategy=merge/);
+    expect(section).toMatch(/\| `atlantis apply` \| no hook/);
+    expect(section).not.toMatch(/first step stops the plan when `cdk\.tf\.json` is missing/);
+  });
+
   it('lets atlantis.yaml select its custom workflow', () => {
     expect(repos.repos[0].allow_custom_workflows).toBe(true);
     expect(repos.repos[0].allowed_overrides).toContain('workflow');
