@@ -42,7 +42,7 @@ function filesTheSynthLoads(): string[] {
   const records = path.join(work, 'records');
   fs.mkdirSync(records);
   fs.writeFileSync(recorder, RECORDER);
-  const env = { ...process.env, NODE_OPTIONS: `--require ${recorder}`, RECORD_DIR: records, CDKTF_OUTDIR: path.join(work, 'out') };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: `--require ${recorder}`, RECORD_DIR: records, CDKTF_OUTDIR: path.join(work, 'out') };
   delete env.ATLAS_ENVIRONMENTS;
   const result = spawnSync('npm', ['run', '--silent', 'synth'], { cwd: REPO_ROOT, env, encoding: 'utf8' });
   expect({ status: result.status, stderr: result.stderr.slice(-2000) }).toEqual({ status: 0, stderr: expect.any(String) });

@@ -16,6 +16,17 @@ export function dnsNameProblem(name: string): string | undefined {
   return undefined;
 }
 
+/** The domain one label up (`atlas.example.com` -> `example.com`), or undefined below two labels. */
+export function parentDomain(name: string): string | undefined {
+  const labels = name.split('.');
+  return labels.length > 2 ? labels.slice(1).join('.') : undefined;
+}
+
+/** True when `name` is `domain` or a name inside it. */
+export function isWithin(name: string, domain: string): boolean {
+  return name === domain || name.endsWith(`.${domain}`);
+}
+
 export const dnsName = z.string().superRefine((value, ctx) => {
   const problem = dnsNameProblem(value);
   if (problem) ctx.addIssue({ code: 'custom', message: `${problem}. Fix: use a DNS name such as app.example.com` });

@@ -6,7 +6,11 @@ import { z } from 'zod';
 import { atlasSchema, checkAtlasAgainstEnvironment } from './atlas-schema';
 import { cidrContains, cidrsOverlap, parseCidr } from './cidr';
 import { checkMonitoring, monitoringSchema } from './monitoring-schema';
-import { accountId, awsRegion, cidr, dnsName, dnsNameProblem, email, retentionInDays, slug } from './rules';
+import { accountId, awsRegion, cidr, dnsName, dnsNameProblem, email, parentDomain, retentionInDays, slug } from './rules';
+
+/** Who writes the NS records that delegate a created hosted zone (see `dns.delegation`). */
+export const DNS_DELEGATIONS = ['registrar', 'parent-zone', 'parent-zone-manual'] as const;
+export type DnsDelegation = (typeof DNS_DELEGATIONS)[number];
 
 const network = z
   .strictObject({
@@ -113,6 +117,15 @@ export const environmentSchema = z
       domain: dnsName,
       /** Create the hosted zone (true) or look up an existing zone with this name (false). */
       createHostedZone: z.boolean(),
+      /**
+       * Who delegates a created zone (nothing resolves in it, and ACM validation never completes,
+       * until someone does): `registrar`, an operator copies the output `hosted_zone_name_servers`
+       * to the domain's registrar; `parent-zone`, the stack writes the NS record into the public
+       * zone of the parent domain (`domain` without its first label), which must be in this
+       * account; `parent-zone-manual`, an operator writes that NS record into a parent zone
+       * elsewhere (another account). Required with createHostedZone, refused without it.
+       */
+      delegation: z.enum(DNS_DELEGATIONS, { error: `is not a delegation. Fix: one of ${DNS_DELEGATIONS.join(', ')}` }).optional(),
     }),
     adopt: adopt.optional(),
     compute: z
@@ -165,6 +178,7 @@ export const environmentSchema = z
   .superRefine((env, ctx) => {
     checkAtlasAgainstEnvironment(env, ctx);
     checkMonitoring(env, ctx);
+    checkDelegation(env.dns, ctx);
     if (env.adopt?.hostedZoneId && !env.dns.createHostedZone) {
       ctx.addIssue({
         code: 'custom',
@@ -191,6 +205,17 @@ export const environmentSchema = z
       }
     });
   });
+
+function checkDelegation(dns: { domain: string; createHostedZone: boolean; delegation?: string }, ctx: z.RefinementCtx): void {
+  const issue = (message: string) => ctx.addIssue({ code: 'custom', path: ['dns', 'delegation'], message });
+  if (dns.createHostedZone && !dns.delegation) {
+    issue(`is missing for the created zone ${dns.domain}: until its name servers are delegated, nothing in it resolves and ACM validation never completes. Fix: "registrar" for a registered domain, "parent-zone" for a sub-domain whose parent zone is in this account`);
+  } else if (!dns.createHostedZone && dns.delegation) {
+    issue(`is set, but dns.createHostedZone is false: an existing zone is looked up and already delegated. Fix: remove dns.delegation`);
+  } else if (dns.delegation !== undefined && dns.delegation !== 'registrar' && !dnsNameProblem(dns.domain) && !parentDomain(dns.domain)) {
+    issue(`needs a parent zone, but ${dns.domain} has no parent below the top-level domain. Fix: "registrar"`);
+  }
+}
 
 export type EnvironmentInput = z.input<typeof environmentSchema>;
 
