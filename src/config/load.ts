@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import { prod } from './prod';
 import { isWithin, parentDomain } from './rules';
-import { environmentSchema, type EnvironmentConfig, type EnvironmentInput } from './schema';
+import { environmentSchema, routeHostnames, type EnvironmentConfig, type EnvironmentInput } from './schema';
 import { findPlaintextSecrets } from './secrets';
 import { staging } from './staging';
 
@@ -67,9 +67,27 @@ export function loadEnvironments(
       }
     }
   });
-  problems.push(...zoneProblems(envs));
+  problems.push(...zoneProblems(envs), ...sharedHostnameProblems(envs));
   if (problems.length > 0) throw new ConfigError(problems);
   return envs;
+}
+
+/**
+ * Environments with separate ALBs that route one hostname: DNS can point the name at one of them
+ * only, so the other environment's service is silently unreachable under it.
+ */
+function sharedHostnameProblems(envs: readonly EnvironmentConfig[]): string[] {
+  const problems: string[] = [];
+  envs.forEach((env, i) => {
+    for (const other of envs.slice(0, i)) {
+      const theirs = new Map(routeHostnames(other).map(([field, host]) => [host, field]));
+      for (const [field, host] of routeHostnames(env)) {
+        const clash = theirs.get(host);
+        if (clash) problems.push(`${env.name}: ${field} = "${host}" is also ${other.name}'s ${clash}; one name can point at one environment's load balancer only. Fix: give each environment its own hostnames (under its own dns.domain)`);
+      }
+    }
+  });
+  return problems;
 }
 
 /**
