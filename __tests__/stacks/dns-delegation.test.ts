@@ -69,6 +69,11 @@ describe('dns.delegation', () => {
     ...ENVIRONMENTS,
     [name]: { ...ENVIRONMENTS[name], dns: { ...ENVIRONMENTS[name].dns, ...dns }, aws: { ...ENVIRONMENTS[name].aws, ...aws } },
   });
+  /** Prod moved onto staging's domain, its hostnames renamed to stay one label below it. */
+  const prodOnStagingDomain = () => {
+    const moved = JSON.parse(JSON.stringify(ENVIRONMENTS.prod).split('.atlas.hari328.net').join('-prod.hari328.net')) as EnvironmentInput;
+    return { ...moved, dns: { domain: 'hari328.net', createHostedZone: true, delegation: 'registrar' as const } };
+  };
   const problems = (known: Record<string, unknown>): string[] => {
     try {
       loadEnvironments(['staging', 'prod'], known);
@@ -90,7 +95,7 @@ describe('dns.delegation', () => {
       /prod: dns\.delegation = "parent-zone", but the parent zone hari328\.net is staging's, in account 111122223333.*Fix: "parent-zone-manual"/],
     ['rejects parent-zone delegation of a registered domain (no parent below the TLD)', withDns('staging', { delegation: 'parent-zone' }),
       /staging: dns\.delegation = "parent-zone" needs a parent zone, but hari328\.net has no parent.*Fix: "registrar"/],
-    ['rejects two environments creating one zone', withDns('prod', { domain: 'hari328.net', delegation: 'registrar' }),
+    ['rejects two environments creating one zone', { ...ENVIRONMENTS, prod: prodOnStagingDomain() },
       /prod: dns\.domain = "hari328\.net" is also a zone staging creates.*Fix:/],
   ])('%s', (_label, known, expected) => {
     expect(problems(known).join('\n')).toMatch(expected);
