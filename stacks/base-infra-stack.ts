@@ -1,6 +1,7 @@
 import { TerraformOutput, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
-import type { EnvironmentConfig } from '../src/config/schema';
+import { parentDomain } from '../src/config/rules';
+import type { DnsDelegation, EnvironmentConfig } from '../src/config/schema';
 import { loadBalancerAlarmSpecs } from '../src/constructs/alerting/load-balancer-alarm-specs';
 import { OperatorAlerts } from '../src/constructs/alerting/operator-alerts';
 import { EcsCluster } from '../src/constructs/compute/ecs-cluster';
@@ -14,6 +15,13 @@ import { SharedFileSystem } from '../src/constructs/storage/shared-file-system';
 import { adoptExisting } from '../src/core/adopt';
 import { Names } from '../src/core/naming';
 import { environmentStackProps, PlatformStack } from '../src/core/platform-stack';
+
+/** What the operator does with the created zone's name servers, per `dns.delegation`. */
+const NAME_SERVERS_OUTPUT: Record<DnsDelegation, (domain: string, parent?: string) => string> = {
+  registrar: (domain) => `Name servers of ${domain}: set them at the domain's registrar (README "First deploy"); ACM validation waits until then`,
+  'parent-zone': (domain, parent) => `Name servers of ${domain}, delegated by this stack's NS record in ${parent}`,
+  'parent-zone-manual': (domain, parent) => `Name servers of ${domain}: add them as the NS record ${domain} in the zone of ${parent} (README "First deploy"); ACM validation waits until then`,
+};
 
 export interface BaseInfraStackProps {
   readonly env: EnvironmentConfig;
@@ -52,10 +60,12 @@ export class BaseInfraStack extends PlatformStack {
       subnetIds: network.privateSubnetIds,
       ...env.compute,
     });
+    const parent = parentDomain(env.dns.domain);
     const dns = new DnsCertificate(this, 'dns', {
       domain: env.dns.domain,
       createHostedZone: env.dns.createHostedZone,
       preventDestroy,
+      delegation: env.dns.delegation === 'parent-zone' && parent ? { parentDomain: parent } : undefined,
     });
     const edge = new LoadBalancer(this, 'alb', {
       names,
@@ -143,6 +153,7 @@ export class BaseInfraStack extends PlatformStack {
       ['operator_topic_arn', alerts.topic.arn, 'SNS topic for alarms and budget alerts'],
       ['ssm_prefix', env.ssmPrefix, 'Prefix of the SSM parameters Layer 2 reads'],
     ];
+    if (dns.nameServers) outputs.push(['hosted_zone_name_servers', dns.nameServers, NAME_SERVERS_OUTPUT[env.dns.delegation ?? 'registrar'](env.dns.domain, parent)]);
     for (const [name, value, description] of outputs) new TerraformOutput(this, name, { value, description });
 
     adoptExisting(this, {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'fs';
 import { Testing } from 'cdktf';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { Construct } from 'constructs';
@@ -19,6 +20,15 @@ describe('PlatformStack', () => {
     const withLockfile = synthJson(new PlatformStack(app, 'with', { ...props, state: { ...props.state!, useLockfile: true } }));
     expect(without.terraform.backend.s3.use_lockfile).toBeUndefined();
     expect(withLockfile.terraform.backend.s3).toMatchObject({ use_lockfile: true, encrypt: true, dynamodb_table: 'locks' });
+  });
+
+  it('pins the AWS provider to exactly the release the bindings were generated for (no lock file is committed)', () => {
+    // GIVEN the provider release @cdktf/provider-aws was generated for, read from its own package
+    const generatedFor = JSON.parse(readFileSync(require.resolve('@cdktf/provider-aws/package.json'), 'utf8')).cdktf.provider.version as string;
+    // WHEN a stack is synthesized
+    const json = synthJson(new PlatformStack(Testing.app(), 'pinned', props));
+    // THEN every required provider is an explicit `=` pin of that release from the full registry source
+    expect(json.terraform.required_providers).toEqual({ aws: { source: 'hashicorp/aws', version: `= ${generatedFor}` } });
   });
 
   it('names resources after their construct path in snake case, without hash suffixes', () => {

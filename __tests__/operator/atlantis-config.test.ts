@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { ENVIRONMENTS } from '../../src/config/load';
-import { PLAN_GUARD, renderAtlantisConfig, whenModified } from '../../src/operator/atlantis-config';
+import { PLAN_GUARD, renderAtlantisConfig, SYNTH_COMMIT_FILE, SYNTH_HOOK, synthPathRoots, whenModified } from '../../src/operator/atlantis-config';
 import { deployOrder, loadStackCatalog, REPO_ROOT, type CatalogStack } from '../../src/operator/stack-catalog';
 
 interface Project {
@@ -13,6 +13,7 @@ interface Project {
   workspace: string;
   workflow: string;
   execution_order_group: number;
+  depends_on?: string[];
   autoplan: { enabled: boolean; when_modified: string[] };
 }
 
@@ -82,25 +83,56 @@ describe('atlantis.yaml', () => {
     }
   });
 
+  it('an environment\'s layer 2 projects depend on its base-infra project, so a failed base-infra apply stops them', () => {
+    for (const env of ['staging', 'prod']) {
+      expect(project(`atlas-${env}`).depends_on).toEqual([`base-infra-${env}`]);
+      expect(project(`monitoring-${env}`).depends_on).toEqual([`base-infra-${env}`]);
+    }
+  });
+
+  it('depends_on names exactly the stack dependencies that are Atlantis projects', () => {
+    const names = new Set(config.projects.map((p) => p.name));
+    for (const p of config.projects) {
+      const stack = stacks.find((s) => s.name === p.name)!;
+      expect({ name: p.name, depends_on: p.depends_on ?? [] }).toEqual({ name: p.name, depends_on: stack.dependencies.filter((d) => names.has(d)) });
+      for (const dep of p.depends_on ?? []) expect(names.has(dep)).toBe(true);
+    }
+  });
+
   it('the workflow guards against a missing synth, then runs the built-in init and plan', () => {
     const steps = config.workflows.cdktf.plan.steps;
     expect(steps.slice(1)).toEqual(['init', 'plan']);
     expect((steps[0] as { run: string }).run).toBe(PLAN_GUARD);
   });
 
+  /** A git checkout at one commit with cdktf.out beside it, as the hook leaves it. */
+  function checkout(): { root: string; head: string } {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-guard-'));
+    const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: root, encoding: 'utf8' });
+    git('init', '-q');
+    fs.writeFileSync(path.join(root, 'main.ts'), '');
+    git('add', '.');
+    git('commit', '-q', '-m', 'one');
+    return { root, head: git('rev-parse', 'HEAD').stdout.trim() };
+  }
+
   it.each([
-    ['passes a synth the policy pack accepted', true, { passed: true }, 0],
-    ['stops a policy-failed synth (stacks written, report says no)', true, { passed: false }, 1],
-    ['stops a missing synth', false, undefined, 1],
-    ['stops stacks without a policy report', true, undefined, 1],
-  ])('the plan guard %s', (_label, stackWritten, report, exitCode) => {
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-guard-'));
+    ['passes a synth the policy pack accepted', true, { passed: true }, 'head', 0],
+    ['stops a policy-failed synth (stacks written, report says no)', true, { passed: false }, 'head', 1],
+    ['stops a missing synth', false, undefined, 'head', 1],
+    ['stops stacks without a policy report', true, undefined, 'head', 1],
+    ['stops a synth of another commit (the merge strategy merged again after the hook)', true, { passed: true }, 'other', 1],
+    ['stops a synth that recorded no commit', true, { passed: true }, 'none', 1],
+  ])('the plan guard %s', (_label, stackWritten, report, recorded, exitCode) => {
+    const { root, head } = checkout();
+    const out = path.join(root, 'cdktf.out');
     const dir = path.join(out, 'stacks', 'atlas-staging');
     fs.mkdirSync(dir, { recursive: true });
     if (stackWritten) fs.writeFileSync(path.join(dir, 'cdk.tf.json'), '{}');
     if (report) fs.writeFileSync(path.join(out, 'policy-report.json'), `${JSON.stringify({ ...report, findings: [] }, null, 2)}\n`);
+    if (recorded !== 'none') fs.writeFileSync(path.join(out, SYNTH_COMMIT_FILE), `${recorded === 'head' ? head : '0'.repeat(40)}\n`);
     const result = spawnSync('sh', ['-c', PLAN_GUARD], { cwd: dir, encoding: 'utf8' });
-    fs.rmSync(out, { recursive: true, force: true });
+    fs.rmSync(root, { recursive: true, force: true });
     expect(result.status).toBe(exitCode);
     if (exitCode !== 0) expect(result.stderr).toMatch(/Fix:/);
   });
@@ -120,15 +152,44 @@ describe('deployOrder', () => {
 });
 
 describe('server-side repos.yaml snippet', () => {
-  const repos = parse(fs.readFileSync(path.join(REPO_ROOT, 'docs', 'atlantis-repos.yaml'), 'utf8')) as {
-    repos: { pre_workflow_hooks: { run: string }[]; allow_custom_workflows: boolean; allowed_overrides: string[] }[];
+  const text = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'atlantis-repos.yaml'), 'utf8');
+  const repos = parse(text) as {
+    repos: { pre_workflow_hooks: { run: string; commands?: string }[]; allow_custom_workflows: boolean; allowed_overrides: string[] }[];
   };
   const scripts = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>;
+  /** Atlantis's own rule (pre_workflow_hooks_command_runner.go): a hook with `commands` runs when that string contains the command's name. */
+  const runsBefore = (hook: { commands?: string }, command: string) => !hook.commands || hook.commands.includes(command);
 
   it('installs and synthesizes in a pre-workflow hook, with npm scripts that exist', () => {
     const [hook] = repos.repos[0].pre_workflow_hooks;
-    expect(hook.run).toMatch(/^rm -rf cdktf\.out && npm ci\b.*&& npm run synth$/);
+    expect(hook).toMatchObject(SYNTH_HOOK);
+    expect(hook.run).toMatch(/^rm -rf cdktf\.out && npm ci\b.*&& npm run synth && git rev-parse HEAD > cdktf\.out\/synth-commit$/);
     expect(scripts.synth).toBeDefined();
+  });
+
+  it('runs the hook that deletes cdktf.out before plan and autoplan (named "plan" to hooks), never before apply', () => {
+    for (const hook of repos.repos[0].pre_workflow_hooks.filter((h) => /rm -rf cdktf\.out/.test(h.run))) {
+      expect(runsBefore(hook, 'plan')).toBe(true);
+      expect(runsBefore(hook, 'apply')).toBe(false);
+      expect(runsBefore(hook, 'unlock')).toBe(false);
+    }
+  });
+
+  it('states the server requirements: fail on hook errors, no NODE_ENV=production, what the merge strategy does', () => {
+    expect(text).toMatch(/--fail-on-pre-workflow-hook-error/);
+    expect(text).toMatch(/NODE_ENV/);
+    expect(text).toMatch(/--checkout-strategy=merge/);
+    expect(text).not.toMatch(/first step is what\s*#?\s*stops the plan/);
+  });
+
+  it('the README says the hook flag is required and that apply runs no hook, and no longer credits the guard with stopping a failed synth', () => {
+    const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Atlantis'), readme.indexOf('## Adopting existing resources'));
+    expect(section).toMatch(/\*\*`--fail-on-pre-workflow-hook-error` is required\.\*\*/);
+    expect(section).toMatch(/\*\*Do not set `NODE_ENV=production`\.\*\*/);
+    expect(section).toMatch(/--checkout-strategy=merge/);
+    expect(section).toMatch(/\| `atlantis apply` \| no hook/);
+    expect(section).not.toMatch(/first step stops the plan when `cdk\.tf\.json` is missing/);
   });
 
   it('lets atlantis.yaml select its custom workflow', () => {
@@ -142,6 +203,9 @@ describe('whenModified', () => {
     // GIVEN a project whose entry point applies a policy pack and wires two stacks of two environments
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-wm-'));
     const files: Record<string, string> = {
+      'package.json': JSON.stringify({ scripts: { synth: 'node -r ./scripts/loader.js main.ts' } }),
+      'scripts/loader.js': "require('./loader-options');\n",
+      'scripts/loader-options.js': '',
       'main.ts': "import { wire } from './src/app/platform-app';\nimport { pack } from './src/policy/pack';\nimport { load } from './src/config/load';\n",
       'src/app/platform-app.ts': "import { AStack } from '../../stacks/a-stack';\nimport { BStack } from '../../stacks/b-stack';\n",
       'src/policy/pack.ts': "import { rule } from './rule';\n",
@@ -159,10 +223,24 @@ describe('whenModified', () => {
     const stack = { name: 'a-staging', file: 'stacks/a-stack.ts', environments: ['staging'], dependencies: [] } as unknown as CatalogStack;
     // WHEN the patterns of the staging A stack are derived
     const patterns = whenModified(root, stack, ['staging', 'prod']).map((p) => p.replace('../../../', ''));
-    // THEN they hold the entry point's shared files, the stack's own imports and its environment only
+    // THEN they hold package.json, the preloaded loader (and what it requires), the entry point's
+    // shared files, the stack's own imports and its environment only
     expect(patterns).toEqual([
-      'main.ts', 'package-lock.json', 'src/app/platform-app.ts', 'src/config/load.ts', 'src/config/staging.ts',
+      'main.ts', 'package-lock.json', 'package.json', 'scripts/loader-options.js', 'scripts/loader.js', 'src/app/platform-app.ts', 'src/config/load.ts', 'src/config/staging.ts',
       'src/constructs/net.ts', 'src/core/**', 'src/policy/pack.ts', 'src/policy/rule.ts', 'stacks/a-stack.ts',
     ]);
+  });
+});
+
+describe('synthPathRoots', () => {
+  it('follows the synth script: its preloaded loader and its entry point', () => {
+    expect(synthPathRoots(REPO_ROOT)).toEqual({ files: ['package.json', 'package-lock.json'], entries: ['scripts/swc-register.js', 'main.ts'] });
+  });
+
+  it('fails when the synth script names a file that does not exist, naming the script and the fix', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-roots-'));
+    fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ scripts: { synth: 'node -r ./scripts/gone.js main.ts' } }));
+    fs.writeFileSync(path.join(root, 'main.ts'), '');
+    expect(() => synthPathRoots(root)).toThrow(/scripts\.synth = "node -r \.\/scripts\/gone\.js main\.ts".*missing: scripts\/gone\.js.*Fix:/);
   });
 });

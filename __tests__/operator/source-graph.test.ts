@@ -24,6 +24,15 @@ describe('localImportClosure', () => {
     expect(localImportClosure(root, 'stacks/a-stack.ts')).toEqual(['src/b/c.ts', 'src/b/index.ts', 'src/config/schema.ts', 'stacks/a-stack.ts']);
   });
 
+  it('follows require() of local JavaScript files, as the synth loader under scripts/ is written', () => {
+    const root = project({
+      'scripts/loader.js': "const fs = require('fs');\nconst options = require('./loader-options');\n",
+      'scripts/loader-options.js': "module.exports = require('../src/shared.js');\n",
+      'src/shared.js': '',
+    });
+    expect(localImportClosure(root, 'scripts/loader.js')).toEqual(['scripts/loader-options.js', 'scripts/loader.js', 'src/shared.js']);
+  });
+
   it('fails on an import that resolves to no file, naming the importer', () => {
     const root = project({ 'stacks/a.ts': "import { X } from '../src/missing';\n" });
     expect(() => localImportClosure(root, 'stacks/a.ts')).toThrow("stacks/a.ts imports '../src/missing', which resolves to no file. Fix: correct the import path");

@@ -1,5 +1,5 @@
 /**
- * Every bad input SECURITY.md lists gets an error naming the field, the value and the fix. Config
+ * Every bad input docs/security.md lists gets an error naming the field, the value and the fix. Config
  * problems stop before any construct exists; listener-priority clashes and over-long names are
  * also caught by the policy pack over the synthesized JSON.
  */

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { parseCidr } from './cidr';
-import { dnsName, imageTag } from './rules';
+import { dnsName, fargateSizeProblem, hostnameUnderDomainProblem, imageTag, retentionInDays } from './rules';
 
 /**
  * Widest range an allow list may name. Allow lists name the operators' own networks (an office
@@ -29,30 +29,68 @@ const allowListCidr = z.string().superRefine((value, ctx) => {
   }
 });
 
-const service = z.strictObject({
+const serviceFields = {
   /** Fargate task CPU units (256 = 0.25 vCPU). */
-  cpu: z.union([z.literal(256), z.literal(512), z.literal(1024), z.literal(2048), z.literal(4096)], {
-    error: 'is not a Fargate CPU size. Fix: one of 256, 512, 1024, 2048, 4096',
-  }),
-  /** Task memory in MiB (must fit the CPU size, as Fargate requires). */
-  memoryInMib: z.number().int().min(512, { error: 'is below 512 MiB, the Fargate minimum. Fix: 512 or more' }),
+  cpu: z.number().int(),
+  /** Task memory in MiB; Fargate offers only certain sizes per CPU size. */
+  memoryInMib: z.number().int(),
   desiredCount: z.number().int().min(0),
-});
+};
+
+/** Fargate registers a task definition only with a CPU/memory pair it offers. */
+function checkFargateSize(size: { cpu: number; memoryInMib: number }, ctx: z.RefinementCtx): void {
+  const problem = fargateSizeProblem(size.cpu, size.memoryInMib, 'memoryInMib');
+  if (problem) ctx.addIssue({ code: 'custom', path: [problem.key], message: problem.message });
+}
+
+const service = z.strictObject(serviceFields).superRefine(checkFargateSize);
 
 /** A service built in this platform's ECR repository `<namePrefix>-<service>`. */
-const ecrService = service.extend({
-  /**
-   * Released image tag in that repository: the default of the stack's `<service>_image` variable,
-   * so a release is a reviewed change of this value (`-var` still overrides it for one plan).
-   */
-  imageTag,
-});
+const ecrService = z
+  .strictObject({
+    ...serviceFields,
+    /**
+     * Released image tag in that repository: the default of the stack's `<service>_image` variable,
+     * so a release is a reviewed change of this value (`-var` still overrides it for one plan).
+     */
+    imageTag,
+  })
+  .superRefine(checkFargateSize);
+
+/**
+ * Apache Kafka versions MSK offers for provisioned clusters (AWS "Supported Apache Kafka
+ * versions"; 3.7 and later are named `3.7.x`, their KRaft variants `3.7.x.kraft`). Extend the list
+ * when MSK adds one; versions past their end of support are left out because MSK refuses to create them.
+ */
+export const MSK_KAFKA_VERSIONS = [
+  '2.8.2.tiered', '3.4.0', '3.5.1', '3.6.0', '3.7.x', '3.7.x.kraft', '3.8.x', '3.8.x.kraft', '3.9.x', '3.9.x.kraft', '4.0.x.kraft',
+] as const;
+
+/** Standard MSK broker types with EBS storage (Express brokers have no EBS volume to size). */
+export const MSK_BROKER_TYPES = [
+  'kafka.t3.small',
+  ...['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge'].map((size) => `kafka.m5.${size}`),
+  ...['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'].map((size) => `kafka.m7g.${size}`),
+];
+
+/** The first minor RDS offered for each PostgreSQL major (community x.0 releases never reached RDS). */
+export const RDS_POSTGRES_FIRST_MINOR: Readonly<Record<string, number>> = { '13': 1, '14': 1, '15': 2, '16': 1, '17': 1 };
+
+/** Instance classes on which RDS refuses Performance Insights. */
+const NO_PERFORMANCE_INSIGHTS = ['db.t2.micro', 'db.t2.small', 'db.t3.micro', 'db.t3.small', 'db.t4g.micro', 'db.t4g.small'];
+
+/** Database names RDS for PostgreSQL keeps for itself. */
+const RESERVED_DATABASE_NAMES = ['rdsadmin', 'template0', 'template1'];
 
 const msk = z
   .strictObject({
     /** Apache Kafka version, e.g. "3.6.0". */
-    kafkaVersion: z.string().regex(/^\d+\.\d+\.\d+(\.tiered)?$/, { error: 'is not a Kafka version. Fix: e.g. "3.6.0"' }),
-    brokerInstanceType: z.string().regex(/^kafka\.[a-z0-9]+\.[a-z0-9]+$/, { error: 'is not an MSK broker type. Fix: e.g. "kafka.m5.large"' }),
+    kafkaVersion: z.string().refine((v) => (MSK_KAFKA_VERSIONS as readonly string[]).includes(v), {
+      error: `is not a Kafka version MSK offers. Fix: one of ${MSK_KAFKA_VERSIONS.join(', ')}`,
+    }),
+    brokerInstanceType: z.string().refine((t) => MSK_BROKER_TYPES.includes(t), {
+      error: `is not an MSK broker type with EBS storage. Fix: kafka.t3.small, kafka.m5.<size> or kafka.m7g.<size>, e.g. "kafka.m5.large"`,
+    }),
     /** Broker count; a multiple of the number of availability zones. */
     brokers: z.number().int().min(2),
     ebsVolumeSizeInGib: z.number().int().min(1).max(16384),
@@ -69,7 +107,8 @@ const msk = z
      * off for the first apply, `enable` turns them on (the second apply, and every one after it).
      */
     phase: z.enum(['create', 'enable']),
-    logRetentionInDays: z.number().int().min(1),
+    /** Broker log group retention: CloudWatch Logs accepts only its fixed periods. */
+    logRetentionInDays: retentionInDays,
   })
   .superRefine((m, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -91,7 +130,10 @@ const rds = z
      * without a Terraform diff) or a pinned major.minor ("16.4"). The parameter group family follows the major.
      */
     engineVersion: z.string().regex(/^(1[3-7])(\.\d+)?$/, { error: 'is not a supported PostgreSQL version. Fix: a major 13-17, e.g. "16", or major.minor, e.g. "16.4"' }),
-    databaseName: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, { error: 'is not a PostgreSQL database name. Fix: lowercase letters, digits and underscores, e.g. "dashboard"' }),
+    databaseName: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{0,62}$/, { error: 'is not a PostgreSQL database name. Fix: lowercase letters, digits and underscores, e.g. "dashboard"' })
+      .refine((name) => !RESERVED_DATABASE_NAMES.includes(name), { error: `is reserved by RDS for PostgreSQL. Fix: another name, e.g. "dashboard" (reserved: ${RESERVED_DATABASE_NAMES.join(', ')})` }),
     multiAz: z.boolean(),
     publiclyAccessible: z.boolean(),
     /** Ranges allowed to reach PostgreSQL (5432) besides the dashboard backend. */
@@ -106,6 +148,17 @@ const rds = z
   .superRefine((r, ctx) => {
     if (r.publiclyAccessible && r.allowedCidrs.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['allowedCidrs'], message: 'is empty while publiclyAccessible is true. Fix: list the operator ranges allowed to reach the database' });
+    }
+    const [major, minor] = r.engineVersion.split('.');
+    const first = RDS_POSTGRES_FIRST_MINOR[major];
+    if (minor !== undefined && first !== undefined && Number(minor) < first) {
+      ctx.addIssue({ code: 'custom', path: ['engineVersion'], message: `is not offered by RDS, whose PostgreSQL ${major} starts at ${major}.${first}. Fix: "${major}" (RDS picks the current minor) or a minor from ${major}.${first} on` });
+    }
+    if (r.performanceInsights && NO_PERFORMANCE_INSIGHTS.includes(r.instanceClass)) {
+      ctx.addIssue({ code: 'custom', path: ['performanceInsights'], message: `is true, but RDS refuses Performance Insights on ${r.instanceClass}. Fix: set it to false, or use db.t4g.medium or larger` });
+    }
+    if (r.maxAllocatedStorageInGib > 65536) {
+      ctx.addIssue({ code: 'custom', path: ['maxAllocatedStorageInGib'], message: 'is above 65536 GiB, the gp3 maximum. Fix: 65536 or less' });
     }
     if (r.maxAllocatedStorageInGib < r.allocatedStorageInGib) {
       ctx.addIssue({ code: 'custom', path: ['maxAllocatedStorageInGib'], message: `is below allocatedStorageInGib (${r.allocatedStorageInGib}). Fix: make it at least the allocated storage` });
@@ -152,7 +205,8 @@ export function checkAtlasAgainstEnvironment(env: EnvironmentView, ctx: z.Refine
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path: ['atlas', ...path], message });
   const { domain } = env.dns;
   for (const [key, host] of Object.entries(env.atlas.hostnames)) {
-    if (!host.endsWith(`.${domain}`)) issue(['hostnames', key], `is not under the domain ${domain}. Fix: use a name ending in .${domain}`);
+    const problem = hostnameUnderDomainProblem(host, domain);
+    if (problem) issue(['hostnames', key], problem);
   }
   const kafkaUi = env.atlas.hostnames.kafkaUi;
   if (!env.identity.callbackHostnames.includes(kafkaUi)) {

@@ -1,7 +1,8 @@
 /** Loads and validates environment configuration once, at the boundary, before anything is synthesized. */
 import type { z } from 'zod';
 import { prod } from './prod';
-import { environmentSchema, type EnvironmentConfig, type EnvironmentInput } from './schema';
+import { isWithin, parentDomain } from './rules';
+import { environmentSchema, routeHostnames, type EnvironmentConfig, type EnvironmentInput } from './schema';
 import { findPlaintextSecrets } from './secrets';
 import { staging } from './staging';
 
@@ -66,8 +67,53 @@ export function loadEnvironments(
       }
     }
   });
+  problems.push(...zoneProblems(envs), ...sharedHostnameProblems(envs));
   if (problems.length > 0) throw new ConfigError(problems);
   return envs;
+}
+
+/**
+ * Environments with separate ALBs that route one hostname: DNS can point the name at one of them
+ * only, so the other environment's service is silently unreachable under it.
+ */
+function sharedHostnameProblems(envs: readonly EnvironmentConfig[]): string[] {
+  const problems: string[] = [];
+  envs.forEach((env, i) => {
+    for (const other of envs.slice(0, i)) {
+      const theirs = new Map(routeHostnames(other).map(([field, host]) => [host, field]));
+      for (const [field, host] of routeHostnames(env)) {
+        const clash = theirs.get(host);
+        if (clash) problems.push(`${env.name}: ${field} = "${host}" is also ${other.name}'s ${clash}; one name can point at one environment's load balancer only. Fix: give each environment its own hostnames (under its own dns.domain)`);
+      }
+    }
+  });
+  return problems;
+}
+
+/**
+ * Zones the environments create must each be delegated by someone: a zone inside another
+ * environment's domain cannot be delegated at a registrar, and the stack can write the NS record
+ * into its parent zone only when that zone is in its own account.
+ */
+function zoneProblems(envs: readonly EnvironmentConfig[]): string[] {
+  const problems: string[] = [];
+  envs.forEach((env, i) => {
+    const { domain, createHostedZone, delegation } = env.dns;
+    if (!createHostedZone) return;
+    for (const other of envs.filter((o) => o !== env)) {
+      if (other.dns.createHostedZone && other.dns.domain === domain && envs.indexOf(other) < i) {
+        problems.push(`${env.name}: dns.domain = "${domain}" is also a zone ${other.name} creates: two zones of one name, and only one can be delegated. Fix: set dns.createHostedZone to false in one of them (it then looks the zone up), or give each its own domain`);
+      }
+      const outer = other.dns.domain;
+      if (delegation === 'registrar' && isWithin(domain, outer) && domain !== outer) {
+        problems.push(`${env.name}: dns.delegation = "registrar" for ${domain}, which is inside ${other.name}'s domain ${outer}: a registrar delegates only the registered domain, so the NS record belongs in the parent zone. Fix: "parent-zone" (parent zone in the same account) or "parent-zone-manual"`);
+      }
+      if (delegation === 'parent-zone' && parentDomain(domain) === outer && other.aws.accountId !== env.aws.accountId) {
+        problems.push(`${env.name}: dns.delegation = "parent-zone", but the parent zone ${outer} is ${other.name}'s, in account ${other.aws.accountId}, and this stack can write only into ${env.aws.accountId}. Fix: "parent-zone-manual" and add the NS record by hand (README "First deploy"), or keep both zones in one account`);
+      }
+    }
+  });
+  return problems;
 }
 
 /** The environments selected by ATLAS_ENVIRONMENTS (comma separated), or all of them. */

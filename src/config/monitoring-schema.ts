@@ -3,31 +3,14 @@
  * Prometheus, retention of metrics, logs and traces, and the Fargate size of each service.
  */
 import { z } from 'zod';
-import { dnsName, dnsNameProblem } from './rules';
-
-/** CPU units Fargate accepts, with the memory sizes (MiB) each one allows. */
-const FARGATE_MEMORY: Readonly<Record<number, readonly number[]>> = {
-  256: [512, 1024, 2048],
-  512: [1024, 2048, 3072, 4096],
-  1024: [2048, 3072, 4096, 5120, 6144, 7168, 8192],
-  2048: Array.from({ length: 13 }, (_, i) => 4096 + i * 1024),
-  4096: Array.from({ length: 23 }, (_, i) => 8192 + i * 1024),
-};
+import { dnsName, dnsNameProblem, fargateSizeProblem, hostnameUnderDomainProblem } from './rules';
 
 /** Fargate CPU units and memory of one service, refused unless Fargate offers the pair. */
 export const fargateSize = z
   .strictObject({ cpu: z.number().int(), memory: z.number().int() })
   .superRefine((size, ctx) => {
-    const memories = FARGATE_MEMORY[size.cpu];
-    if (!memories) {
-      ctx.addIssue({ code: 'custom', path: ['cpu'], message: `is not a Fargate CPU size. Fix: use one of ${Object.keys(FARGATE_MEMORY).join(', ')}` });
-    } else if (!memories.includes(size.memory)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['memory'],
-        message: `is not offered by Fargate with cpu ${size.cpu}. Fix: use ${memories[0]}-${memories[memories.length - 1]} MiB in steps Fargate allows (${memories.join(', ')})`,
-      });
-    }
+    const problem = fargateSizeProblem(size.cpu, size.memory, 'memory');
+    if (problem) ctx.addIssue({ code: 'custom', path: [problem.key], message: problem.message });
   });
 
 const days = (max: number) =>
@@ -69,8 +52,9 @@ export function checkMonitoring(env: EnvironmentView, ctx: z.RefinementCtx): voi
   for (const [service, host] of Object.entries(env.monitoring.hostnames)) {
     if (dnsNameProblem(host)) continue;
     const path = ['monitoring', 'hostnames', service];
-    if (!host.endsWith(`.${env.dns.domain}`)) {
-      ctx.addIssue({ code: 'custom', path, message: `is not under the domain ${env.dns.domain}. Fix: use ${service}.${env.dns.domain}` });
+    const placement = hostnameUnderDomainProblem(host, env.dns.domain);
+    if (placement) {
+      ctx.addIssue({ code: 'custom', path, message: placement.replace(/Fix: use a name ending in \S+$/, `Fix: use ${service}.${env.dns.domain}`) });
     } else if (!env.identity.callbackHostnames.includes(host)) {
       ctx.addIssue({
         code: 'custom',

@@ -24,7 +24,8 @@ export const prod: EnvironmentInput = {
     natGateways: 2,
     flowLogRetentionInDays: 90,
   },
-  dns: { domain: 'atlas.hari328.net', createHostedZone: true },
+  // A sub-zone of staging's hari328.net, in the same account: this stack writes its NS record there.
+  dns: { domain: 'atlas.hari328.net', createHostedZone: true, delegation: 'parent-zone' },
   compute: { instanceType: 't3.medium', minSize: 1, maxSize: 4, rootVolumeSizeInGib: 30 },
   loadBalancer: { deletionProtection: true, accessLogRetentionInDays: 90, elb5xxAlarmThreshold: 10 },
   identity: {

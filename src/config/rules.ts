@@ -16,6 +16,17 @@ export function dnsNameProblem(name: string): string | undefined {
   return undefined;
 }
 
+/** The domain one label up (`atlas.example.com` -> `example.com`), or undefined below two labels. */
+export function parentDomain(name: string): string | undefined {
+  const labels = name.split('.');
+  return labels.length > 2 ? labels.slice(1).join('.') : undefined;
+}
+
+/** True when `name` is `domain` or a name inside it. */
+export function isWithin(name: string, domain: string): boolean {
+  return name === domain || name.endsWith(`.${domain}`);
+}
+
 export const dnsName = z.string().superRefine((value, ctx) => {
   const problem = dnsNameProblem(value);
   if (problem) ctx.addIssue({ code: 'custom', message: `${problem}. Fix: use a DNS name such as app.example.com` });
@@ -69,3 +80,36 @@ export const imageTag = z.string().superRefine((value, ctx) => {
   const problem = imageTagProblem(value);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
+
+/** CPU units Fargate accepts, with the memory sizes (MiB) each one allows. */
+export const FARGATE_MEMORY: Readonly<Record<number, readonly number[]>> = {
+  256: [512, 1024, 2048],
+  512: [1024, 2048, 3072, 4096],
+  1024: [2048, 3072, 4096, 5120, 6144, 7168, 8192],
+  2048: Array.from({ length: 13 }, (_, i) => 4096 + i * 1024),
+  4096: Array.from({ length: 23 }, (_, i) => 8192 + i * 1024),
+};
+
+/** Why Fargate refuses this CPU/memory pair (and at which key), or undefined when it offers it. */
+export function fargateSizeProblem(cpu: number, memory: number, memoryKey: string): { key: string; message: string } | undefined {
+  const memories = FARGATE_MEMORY[cpu];
+  if (!memories) return { key: 'cpu', message: `is not a Fargate CPU size. Fix: use one of ${Object.keys(FARGATE_MEMORY).join(', ')}` };
+  if (memories.includes(memory)) return undefined;
+  return {
+    key: memoryKey,
+    message: `is not offered by Fargate with cpu ${cpu}. Fix: use ${memories[0]}-${memories[memories.length - 1]} MiB in steps Fargate allows (${memories.join(', ')})`,
+  };
+}
+
+/**
+ * Why a public hostname cannot be served under `domain`, or undefined. The edge's certificate is
+ * the wildcard `*.<domain>`, which covers exactly one label: `a.b.<domain>` would get a TLS error.
+ */
+export function hostnameUnderDomainProblem(host: string, domain: string): string | undefined {
+  if (!host.endsWith(`.${domain}`)) return `is not under the domain ${domain}. Fix: use a name ending in .${domain}`;
+  const label = host.slice(0, -(domain.length + 1));
+  if (label.includes('.')) {
+    return `is ${label.split('.').length} labels below ${domain}, and the certificate *.${domain} covers one. Fix: use one label, e.g. "${label.replace(/\./g, '-')}.${domain}"`;
+  }
+  return undefined;
+}

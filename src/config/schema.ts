@@ -6,7 +6,11 @@ import { z } from 'zod';
 import { atlasSchema, checkAtlasAgainstEnvironment } from './atlas-schema';
 import { cidrContains, cidrsOverlap, parseCidr } from './cidr';
 import { checkMonitoring, monitoringSchema } from './monitoring-schema';
-import { accountId, awsRegion, cidr, dnsName, dnsNameProblem, email, retentionInDays, slug } from './rules';
+import { accountId, awsRegion, cidr, dnsName, dnsNameProblem, email, hostnameUnderDomainProblem, parentDomain, retentionInDays, slug } from './rules';
+
+/** Who writes the NS records that delegate a created hosted zone (see `dns.delegation`). */
+export const DNS_DELEGATIONS = ['registrar', 'parent-zone', 'parent-zone-manual'] as const;
+export type DnsDelegation = (typeof DNS_DELEGATIONS)[number];
 
 const network = z
   .strictObject({
@@ -28,6 +32,8 @@ const network = z
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
     const azs = net.availabilityZones;
     if (azs.length < 2) issue(['availabilityZones'], 'lists fewer than two availability zones. Fix: list two distinct zones, e.g. ["eu-west-1a", "eu-west-1b"]');
+    // MSK spreads brokers over the private subnets, one per zone, and accepts two or three.
+    if (azs.length > 3) issue(['availabilityZones'], `lists ${azs.length} availability zones; MSK accepts client subnets in 2 or 3. Fix: list two or three zones`);
     azs.forEach((az, i) => {
       if (azs.indexOf(az) !== i) issue(['availabilityZones', i], `repeats "${az}". Fix: list each availability zone once`);
     });
@@ -50,6 +56,9 @@ const network = z
         if (!block) return;
         if (!cidrContains(vpc, block)) issue([kind, i], `is outside the VPC ${net.vpcCidr}. Fix: pick a range inside ${net.vpcCidr}`);
         if (block.prefixLength > 28) issue([kind, i], `is /${block.prefixLength}; AWS subnets are /28 or larger. Fix: use /28 or a smaller prefix`);
+        else if (kind === 'publicSubnetCidrs' && block.prefixLength > 27) {
+          issue([kind, i], `is /${block.prefixLength}; the ALB in the public subnets needs at least a /27. Fix: use /27 or a smaller prefix, e.g. /24`);
+        }
         const clash = seen.find((other) => cidrsOverlap(parseCidr(other.cidr)!, block));
         if (clash) issue([kind, i], `overlaps network.${clash.path.join('.')} (${clash.cidr}). Fix: give every subnet its own range`);
         seen.push({ path: [kind, i], cidr: subnet });
@@ -104,21 +113,36 @@ export const environmentSchema = z
     aws: z.strictObject({ region: awsRegion, accountId }),
     state,
     /** Prefix of the SSM parameters Layer 1 writes and Layer 2 reads, e.g. `/infra`. */
-    ssmPrefix: z.string().regex(/^(\/[a-zA-Z0-9_.-]+)+$/, {
-      error: 'is not an SSM path prefix. Fix: a path such as "/infra" with no trailing slash',
-    }),
+    ssmPrefix: z
+      .string()
+      .regex(/^(\/[a-zA-Z0-9_.-]+)+$/, { error: 'is not an SSM path prefix. Fix: a path such as "/infra" with no trailing slash' })
+      // SSM refuses parameter names whose first segment begins with aws or ssm (reserved by AWS).
+      .refine((prefix) => !/^\/(aws|ssm)/i.test(prefix), { error: 'starts with "aws" or "ssm", which SSM reserves for AWS. Fix: e.g. "/infra" or "/<namePrefix>/infra"' }),
     network,
     dns: z.strictObject({
       /** Apex of the hosted zone and of the wildcard certificate. */
       domain: dnsName,
       /** Create the hosted zone (true) or look up an existing zone with this name (false). */
       createHostedZone: z.boolean(),
+      /**
+       * Who delegates a created zone (nothing resolves in it, and ACM validation never completes,
+       * until someone does): `registrar`, an operator copies the output `hosted_zone_name_servers`
+       * to the domain's registrar; `parent-zone`, the stack writes the NS record into the public
+       * zone of the parent domain (`domain` without its first label), which must be in this
+       * account; `parent-zone-manual`, an operator writes that NS record into a parent zone
+       * elsewhere (another account). Required with createHostedZone, refused without it.
+       */
+      delegation: z.enum(DNS_DELEGATIONS, { error: `is not a delegation. Fix: one of ${DNS_DELEGATIONS.join(', ')}` }).optional(),
     }),
     adopt: adopt.optional(),
     compute: z
       .strictObject({
         /** EC2 instance type of the ECS capacity provider's Auto Scaling group. */
-        instanceType: z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, { error: 'is not an EC2 instance type. Fix: e.g. "t3.medium"' }),
+        instanceType: z
+          .string()
+          .regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, { error: 'is not an EC2 instance type. Fix: e.g. "t3.medium"' })
+          // The launch template boots the x86_64 ECS-optimized AMI: a Graviton (arm64) type never starts.
+          .refine((type) => !/^[a-z]+\d+[a-z]*g[a-z]*\./.test(type), { error: 'is a Graviton (arm64) type, and the capacity provider boots the x86_64 ECS-optimized AMI. Fix: an x86_64 type, e.g. "t3.medium" or "m6i.large"' }),
         minSize: z.number().int().min(0),
         maxSize: z.number().int().min(1),
         rootVolumeSizeInGib: z.number().int().min(30, { error: 'is below 30 GiB, the ECS-optimized AMI minimum. Fix: 30 or more' }),
@@ -132,7 +156,9 @@ export const environmentSchema = z
     }),
     identity: z.strictObject({
       /** Hosted-UI domain prefix at amazoncognito.com. */
-      cognitoDomainPrefix: slug(63),
+      cognitoDomainPrefix: slug(63).refine((prefix) => !/aws|amazon|cognito/.test(prefix), {
+        error: 'contains "aws", "amazon" or "cognito", which Cognito refuses in a domain prefix. Fix: e.g. "<namePrefix>-auth"',
+      }),
       /** Google OAuth client id (public); its secret is the sensitive variable `google_client_secret`. */
       googleClientId: z.string().regex(/^[\w-]+\.apps\.googleusercontent\.com$/, {
         error: 'is not a Google OAuth client id. Fix: copy it from Google Cloud console, "<id>.apps.googleusercontent.com"',
@@ -165,6 +191,7 @@ export const environmentSchema = z
   .superRefine((env, ctx) => {
     checkAtlasAgainstEnvironment(env, ctx);
     checkMonitoring(env, ctx);
+    checkDelegation(env.dns, ctx);
     if (env.adopt?.hostedZoneId && !env.dns.createHostedZone) {
       ctx.addIssue({
         code: 'custom',
@@ -173,14 +200,10 @@ export const environmentSchema = z
       });
     }
     env.identity.callbackHostnames.forEach((host, i) => {
-      if (!dnsNameProblem(host) && host !== env.dns.domain && !host.endsWith(`.${env.dns.domain}`)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['identity', 'callbackHostnames', i],
-          message: `is not under the domain ${env.dns.domain}. Fix: use a name ending in .${env.dns.domain}`,
-        });
-      }
+      const problem = dnsNameProblem(host) ? undefined : hostnameUnderDomainProblem(host, env.dns.domain);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['identity', 'callbackHostnames', i], message: problem });
     });
+    checkRouteHostnamesDistinct(env, ctx);
     env.network.availabilityZones.forEach((az, i) => {
       if (!az.startsWith(env.aws.region)) {
         ctx.addIssue({
@@ -191,6 +214,40 @@ export const environmentSchema = z
       }
     });
   });
+
+/** Every hostname the environment routes on the shared ALB, by its config path. */
+export function routeHostnames(env: { atlas: { hostnames: Record<string, string> }; monitoring: { hostnames: Record<string, string> } }): [string, string][] {
+  return [
+    ...Object.entries(env.atlas.hostnames).map(([key, host]): [string, string] => [`atlas.hostnames.${key}`, host]),
+    ...Object.entries(env.monitoring.hostnames).map(([key, host]): [string, string] => [`monitoring.hostnames.${key}`, host]),
+  ];
+}
+
+/** Two listener rules for one host: the one with the lower priority wins and the other never matches. */
+function checkRouteHostnamesDistinct(env: Parameters<typeof routeHostnames>[0], ctx: z.RefinementCtx): void {
+  const routes = routeHostnames(env);
+  routes.forEach(([field, host], i) => {
+    const first = routes.findIndex(([, other]) => other === host);
+    if (first < i) {
+      ctx.addIssue({
+        code: 'custom',
+        path: field.split('.'),
+        message: `is also ${routes[first][0]}: two listener rules for one host, and only one of them ever matches. Fix: give each service its own hostname`,
+      });
+    }
+  });
+}
+
+function checkDelegation(dns: { domain: string; createHostedZone: boolean; delegation?: string }, ctx: z.RefinementCtx): void {
+  const issue = (message: string) => ctx.addIssue({ code: 'custom', path: ['dns', 'delegation'], message });
+  if (dns.createHostedZone && !dns.delegation) {
+    issue(`is missing for the created zone ${dns.domain}: until its name servers are delegated, nothing in it resolves and ACM validation never completes. Fix: "registrar" for a registered domain, "parent-zone" for a sub-domain whose parent zone is in this account`);
+  } else if (!dns.createHostedZone && dns.delegation) {
+    issue(`is set, but dns.createHostedZone is false: an existing zone is looked up and already delegated. Fix: remove dns.delegation`);
+  } else if (dns.delegation !== undefined && dns.delegation !== 'registrar' && !dnsNameProblem(dns.domain) && !parentDomain(dns.domain)) {
+    issue(`needs a parent zone, but ${dns.domain} has no parent below the top-level domain. Fix: "registrar"`);
+  }
+}
 
 export type EnvironmentInput = z.input<typeof environmentSchema>;
 

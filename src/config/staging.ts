@@ -28,7 +28,8 @@ export const staging: EnvironmentInput = {
     natGateways: 1,
     flowLogRetentionInDays: 14,
   },
-  dns: { domain: 'hari328.net', createHostedZone: true },
+  // The registered domain: its name servers go to the registrar by hand (README "First deploy").
+  dns: { domain: 'hari328.net', createHostedZone: true, delegation: 'registrar' },
   compute: { instanceType: 't3.medium', minSize: 0, maxSize: 2, rootVolumeSizeInGib: 30 },
   loadBalancer: { deletionProtection: false, accessLogRetentionInDays: 30, elb5xxAlarmThreshold: 10 },
   identity: {

@@ -66,11 +66,12 @@ export class PlatformStack extends TerraformStack {
     this.tier = props.tier ?? 'production';
     this.region = props.region;
     this.accountId = props.accountId;
-    new AwsProvider(this, 'aws', {
+    const provider = new AwsProvider(this, 'aws', {
       region: props.region,
       allowedAccountIds: [props.accountId],
       defaultTags: [{ tags: platformTags(props.tags) }],
     });
+    pinProviderExactly(this, provider);
     if (props.state) {
       if (!props.stateKey) throw new Error(`stack ${id}: stateKey is required with an S3 state backend`);
       new S3Backend(this, {
@@ -107,6 +108,22 @@ export class PlatformStack extends TerraformStack {
     this.addresses.set(address, node.path);
     return logicalId;
   }
+}
+
+/**
+ * No dependency lock file is committed: one generated here (where the offline mirror holds only
+ * linux_amd64) would record that platform's checksum alone, and `terraform init` on a darwin_arm64
+ * laptop would then refuse the provider. An exact pin does what the lock file would: every init
+ * installs the one release the bindings were generated for, and Terraform checks that release's
+ * checksums against the registry's signed list. Escape hatch: cdktf writes a bare version, which
+ * Terraform reads as exact too; `=` and the full source say so to readers and reviewers.
+ */
+function pinProviderExactly(stack: TerraformStack, provider: AwsProvider): void {
+  const version = provider.terraformGeneratorMetadata?.providerVersion;
+  if (!version || !/^\d+\.\d+\.\d+$/.test(version)) {
+    throw new Error(`@cdktf/provider-aws declares provider version ${JSON.stringify(version)}, not an exact release. Fix: install a @cdktf/provider-aws generated for one provider release`);
+  }
+  stack.addOverride(`terraform.required_providers.${provider.terraformResourceType}`, { source: 'hashicorp/aws', version: `= ${version}` });
 }
 
 function snakeCase(id: string): string {

@@ -1,4 +1,4 @@
-/** The policy pack: every rule, in the order of SECURITY.md's table. One rule per file under rules/. */
+/** The policy pack: every rule, grouped by resource kind as docs/security.md describes them. One rule per file under rules/. */
 import { albDropInvalidHeaders } from './rules/alb-drop-invalid-headers';
 import { albHttpRedirectsToHttps } from './rules/alb-http-redirects-to-https';
 import { albTlsPolicy } from './rules/alb-tls-policy';

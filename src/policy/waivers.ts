@@ -25,7 +25,7 @@ export interface Waiver {
 const PUBLIC_EDGE_SG =
   'The shared ALB is the public edge: 80 only redirects to HTTPS and 443 serves TLS 1.2+; any other public port on it is still a finding (sg-no-public-ingress).';
 const PUBLIC_EDGE_ALB =
-  'The one internet-facing load balancer by design (DESIGN.md): tenants reach users through its HTTPS listener; services behind it stay in private subnets.';
+  'The one internet-facing load balancer by design (docs/design.md): tenants reach users through its HTTPS listener; services behind it stay in private subnets.';
 
 /** Per-environment base-infra waivers (the same exception in every environment). */
 function baseInfra(env: string): Waiver[] {
@@ -36,7 +36,7 @@ function baseInfra(env: string): Waiver[] {
 }
 
 const STAGING_PUBLIC_DATA =
-  'Staging keeps the existing publicly reachable placement (DESIGN.md) for operators outside AWS; ingress is only from the allow-listed atlas CIDRs (no range wider than /16, enforced by the schema; the pack flags any internet-wide range), with TLS and IAM/password auth.';
+  'Staging keeps the existing publicly reachable placement (docs/security.md) for operators outside AWS; ingress is only from the allow-listed atlas CIDRs (no range wider than /16, enforced by the schema; the pack flags any internet-wide range), with TLS and IAM/password auth.';
 const KAFKA_UI_WRITABLE_ROOT =
   'Kafka UI (Spring Boot) unpacks and writes under its working directory and /tmp at start; it runs with no privileges, read-only MSK access and only behind the Cognito login.';
 

@@ -55,7 +55,15 @@ mock_provider "aws" {
     defaults = { arn = "arn:aws:ecs:eu-west-1:111122223333:cluster/atlas-prod-cluster" }
   }
   mock_resource "aws_route53_zone" {
-    defaults = { zone_id = "Z0123456789ABCDEFGHIJ", arn = "arn:aws:route53:::hostedzone/Z0123456789ABCDEFGHIJ" }
+    defaults = {
+      zone_id      = "Z0123456789ABCDEFGHIJ"
+      arn          = "arn:aws:route53:::hostedzone/Z0123456789ABCDEFGHIJ"
+      name_servers = ["ns-1.awsdns-01.org", "ns-2.awsdns-02.co.uk", "ns-3.awsdns-03.com", "ns-4.awsdns-04.net"]
+    }
+  }
+  # The parent zone (staging's hari328.net) the delegation record is written into.
+  mock_data "aws_route53_zone" {
+    defaults = { zone_id = "Z0PARENTZONE0000000000", name = "hari328.net" }
   }
   mock_resource "aws_acm_certificate" {
     # The real provider knows these at plan time (from domain_name and the SANs); the DNS
@@ -193,6 +201,17 @@ run "plan" {
   assert {
     condition     = length(aws_route53_record.dns_validation_record) == 2 && aws_acm_certificate_validation.dns_validation.validation_record_fqdns == toset(["_3f1a.atlas.hari328.net"])
     error_message = "one DNS validation record per certificate name, all waited for by the validation"
+  }
+  assert {
+    condition = (
+      aws_route53_record.dns_delegation.zone_id == "Z0PARENTZONE0000000000" && aws_route53_record.dns_delegation.name == "atlas.hari328.net" &&
+      aws_route53_record.dns_delegation.type == "NS" && toset(aws_route53_record.dns_delegation.records) == toset(aws_route53_zone.dns_zone.name_servers)
+    )
+    error_message = "the zone is delegated by an NS record of its name servers in the parent zone"
+  }
+  assert {
+    condition     = output.hosted_zone_name_servers == aws_route53_zone.dns_zone.name_servers
+    error_message = "the zone's name servers are an output"
   }
 
   # ---- network --------------------------------------------------------------------------------

@@ -13,23 +13,51 @@ export interface DnsCertificateProps {
   readonly createHostedZone: boolean;
   /** Terraform `prevent_destroy` on a created zone. @default false */
   readonly preventDestroy?: boolean;
+  /**
+   * Delegate a created zone from its parent: the NS record of `domain` is written into the public
+   * zone of `parentDomain`, which must be in the same account. @default - no record; the name
+   * servers are delegated by hand (registrar or parent zone elsewhere)
+   */
+  readonly delegation?: { readonly parentDomain: string };
 }
 
 /** Route53 hosted zone and a DNS-validated wildcard certificate (`*.domain` and `domain`). */
 export class DnsCertificate extends Construct {
   readonly zoneId: string;
+  /** Name servers of the created zone; undefined when an existing zone is looked up. */
+  readonly nameServers?: string[];
   /** ARN of the certificate, available once DNS validation has completed. */
   readonly certificateArn: string;
 
   constructor(scope: Construct, id: string, props: DnsCertificateProps) {
     super(scope, id);
-    this.zoneId = props.createHostedZone
-      ? new Route53Zone(this, 'zone', {
+    if (props.delegation && !props.createHostedZone) {
+      throw new Error(`dns ${props.domain}: delegation from ${props.delegation.parentDomain} needs a created zone. Fix: set createHostedZone, or drop delegation`);
+    }
+    if (props.createHostedZone) {
+      const zone = new Route53Zone(this, 'zone', {
+        name: props.domain,
+        comment: `Public zone of ${props.domain}; delegate to its name servers at the registrar`,
+        lifecycle: { preventDestroy: props.preventDestroy ?? false },
+      });
+      this.zoneId = zone.zoneId;
+      this.nameServers = zone.nameServers;
+    } else {
+      this.zoneId = new DataAwsRoute53Zone(this, 'zone', { name: props.domain, privateZone: false }).zoneId;
+    }
+
+    // Until the parent zone names this zone's servers, nothing resolves in it, ACM never sees the
+    // validation record and the apply waits for the certificate until the provider times out.
+    const delegation = props.delegation && this.nameServers
+      ? new Route53Record(this, 'delegation', {
+          zoneId: new DataAwsRoute53Zone(this, 'parent_zone', { name: props.delegation.parentDomain, privateZone: false }).zoneId,
           name: props.domain,
-          comment: `Public zone of ${props.domain}; delegate to its name servers at the registrar`,
-          lifecycle: { preventDestroy: props.preventDestroy ?? false },
-        }).zoneId
-      : new DataAwsRoute53Zone(this, 'zone', { name: props.domain, privateZone: false }).zoneId;
+          type: 'NS',
+          records: this.nameServers,
+          // Short enough that a replaced zone (new name servers) is followed within the hour.
+          ttl: 3600,
+        })
+      : undefined;
 
     const certificate = new AcmCertificate(this, 'certificate', {
       domainName: `*.${props.domain}`,
@@ -57,6 +85,8 @@ export class DnsCertificate extends Construct {
     const validation = new AcmCertificateValidation(this, 'validation', {
       certificateArn: certificate.arn,
       validationRecordFqdns: Token.asList(`\${[for record in ${records.fqn} : record.fqdn]}`),
+      // The wait for ACM starts once the zone is reachable from its parent.
+      dependsOn: delegation ? [delegation] : undefined,
     });
     this.certificateArn = validation.certificateArn;
   }
