@@ -15,48 +15,65 @@ function write(file: string, json: unknown): void {
   fs.writeFileSync(path.join(dir, file), JSON.stringify(json));
 }
 
-function runCli(...args: string[]): { code: number; output: string } {
+async function runCli(...args: string[]): Promise<{ code: number; output: string }> {
   const lines: string[] = [];
-  const code = main(args, (line) => lines.push(line));
+  const code = await main(args, (line) => lines.push(line));
   return { code, output: lines.join('\n') };
 }
 
 const backend = { terraform: { backend: { s3: { bucket: 'state', key: 'x', region: 'eu-west-1', encrypt: true, use_lockfile: true } } } };
 
 describe('npm run policy', () => {
-  it('checks plain Terraform JSON split over several files, not made by this app', () => {
+  it('checks plain Terraform JSON split over several files, not made by this app', async () => {
     // GIVEN a hand-written Terraform JSON directory whose bucket has no versioning
     write('legacy/backend.tf.json', backend);
     write('legacy/main.tf.json', doc(secureBucket('aws_s3_bucket_versioning')));
     // WHEN the pack runs on it THEN it fails naming the stack (the directory) and the resource
-    const { code, output } = runCli(path.join(dir, 'legacy'), '--tier', 'non-production');
+    const { code, output } = await runCli(path.join(dir, 'legacy'), '--tier', 'non-production');
     expect(code).toBe(1);
     expect(output).toContain('policy: legacy checked as non-production');
     expect(output).toContain('[s3-versioning] legacy aws_s3_bucket.data: no aws_s3_bucket_versioning with status "Enabled" refers to this bucket.');
   });
 
-  it('passes a compliant directory', () => {
+  it('passes a compliant directory', async () => {
     write('ok/main.tf.json', doc(secureBucket(), backend));
-    expect(runCli(path.join(dir, 'ok'), '--tier', 'non-production')).toEqual({ code: 0, output: expect.stringContaining('0 finding(s), 0 waived') });
+    expect(await runCli(path.join(dir, 'ok'), '--tier', 'non-production')).toEqual({ code: 0, output: expect.stringContaining('0 finding(s), 0 waived') });
   });
 
-  it('reads CDKTF output and the tiers its synth recorded, unless --tier says otherwise', () => {
+  it('reads CDKTF output and the tiers its synth recorded, unless --tier says otherwise', async () => {
     // GIVEN cdktf.out with a staging stack whose database is single-AZ
     const singleAz = doc([['aws_db_instance', 'db', { ...GOOD_DB, multi_az: false, parameter_group_name: undefined }]], backend);
     write('cdktf.out/stacks/atlas-staging/cdk.tf.json', singleAz);
     write('cdktf.out/policy-report.json', { stacks: [{ name: 'atlas-staging', tier: 'non-production', resources: 1 }] });
     const out = path.join(dir, 'cdktf.out');
     // WHEN it runs with the recorded tier THEN Multi-AZ is not required
-    expect(runCli(out, '--no-waivers').output).not.toContain('[rds-multi-az]');
+    expect((await runCli(out, '--no-waivers')).output).not.toContain('[rds-multi-az]');
     // WHEN the stack is declared production THEN it is
-    expect(runCli(out, '--no-waivers', '--tier', 'atlas-staging=production').output).toContain(
+    expect((await runCli(out, '--no-waivers', '--tier', 'atlas-staging=production')).output).toContain(
       '[rds-multi-az] atlas-staging aws_db_instance.db: multi_az is false; wants true in a production-tier stack.',
     );
   });
 
-  it('rejects an unknown tier and a missing directory', () => {
-    expect(() => runCli(dir, '--tier', 'prod')).toThrow('--tier "prod" is not a tier. Fix: --tier production, --tier non-production or --tier <stack>=<tier>');
-    expect(() => runCli(path.join(dir, 'nope'))).toThrow(/does not exist. Fix: pass a directory of Terraform JSON/);
-    expect(() => runCli(dir)).toThrow(/no \*\.tf\.json found in .* Fix: run `npm run synth`/);
+  it('reads a directory of plain HCL (*.tf): for_each companions, jsonencode one attribute per line, variables', async () => {
+    // GIVEN hand-written HCL whose buckets are complete (companions through for_each / each.value)
+    // but whose role policy grants s3:* on "*" and whose log retention is a variable
+    const fixture = path.join(__dirname, 'hcl-fixtures', 'legacy');
+    // WHEN the pack runs on it THEN exactly those two are reported, each on its own address
+    const { code, output } = await runCli(fixture, '--tier', 'non-production', '--no-waivers');
+    expect(code).toBe(1);
+    expect(output).toContain('policy: legacy checked as non-production');
+    const findings = output.split('\n').filter((l) => l.startsWith('  - ['));
+    expect(findings.map((l) => l.replace(/:.*$/, ''))).toEqual([
+      '  - [log-group-retention] legacy aws_cloudwatch_log_group.app',
+      '  - [iam-no-wildcard-admin] legacy aws_iam_role_policy.deploy',
+    ]);
+    expect(output).toContain('retention_in_days is the expression ${var.retention}, which cannot be checked at synth');
+    expect(output).toContain('a statement allows a whole service (s3:*) on Resource "*"');
+  });
+
+  it('rejects an unknown tier and a missing directory', async () => {
+    await expect(runCli(dir, '--tier', 'prod')).rejects.toThrow('--tier "prod" is not a tier. Fix: --tier production, --tier non-production or --tier <stack>=<tier>');
+    await expect(runCli(path.join(dir, 'nope'))).rejects.toThrow(/does not exist. Fix: pass a directory of Terraform \(\*\.tf or \*\.tf\.json\)/);
+    await expect(runCli(dir)).rejects.toThrow(/no \*\.tf or \*\.tf\.json found in .* Fix: run `npm run synth`/);
   });
 });

@@ -1,4 +1,5 @@
-import { decodeDocument } from '../../src/policy/hcl';
+import { StackDocument } from '../../src/policy/document';
+import { decodeDocument, decodeDocuments, parseHclFile } from '../../src/policy/hcl';
 
 describe('decodeDocument', () => {
   it('reads the jsonencode expression CDKTF writes, keeping references as expressions', () => {
@@ -26,5 +27,32 @@ describe('decodeDocument', () => {
     expect(decodeDocument('${templatefile("x.json", {})}')).toBeUndefined();
     expect(decodeDocument('${var.policy}')).toBeUndefined();
     expect(decodeDocument('{not json')).toBeUndefined();
+  });
+});
+
+describe('one way to read HCL values', () => {
+  it('reads a jsonencode object written one attribute per line with non-string values', () => {
+    expect(decodeDocument('${jsonencode({\n  Version = "2012-10-17"\n  Max     = 3\n  On      = true\n  Ref     = aws_s3_bucket.x.arn\n})}')).toEqual({
+      Version: '2012-10-17',
+      Max: 3,
+      On: true,
+      Ref: '${aws_s3_bucket.x.arn}',
+    });
+  });
+
+  // The synth path's small reader and HashiCorp's parser must agree on what CDKTF writes.
+  it.each([
+    '${jsonencode({"Version" = "2012-10-17", "Statement" = [{"Effect" = "Deny", "Resource" = [aws_s3_bucket.state.arn, "${aws_s3_bucket.state.arn}/*"], "Condition" = {"Bool" = {"aws:SecureTransport" = "false"}}}]})}',
+    '${jsonencode([{"name" = "api", "image" = var.image, "portMappings" = [{"containerPort" = 8080}], "readonlyRootFilesystem" = true, "environment" = [{"name" = "A", "value" = "x=\\"1\\""}]}])}',
+    '${jsonencode({\n  a = 1\n  b = [true, null]\n  c = replace(aws_msk_cluster.k.arn, ":cluster/", ":group/")\n})}',
+  ])('agrees with @cdktf/hcl2json on %s', async (value) => {
+    const stack = new StackDocument('s', [{ resource: { aws_iam_policy: { p: { policy: value } } } }]);
+    await decodeDocuments(stack);
+    expect(stack.decoded.get(value)).toEqual(decodeDocument(value));
+  });
+
+  it('reads a whole .tf file into Terraform JSON', async () => {
+    const json = await parseHclFile('main.tf', 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n  tags = { a = 1 }\n}\n');
+    expect(json).toEqual({ resource: { aws_s3_bucket: { b: [{ bucket: 'x', tags: { a: 1 } }] } } });
   });
 });

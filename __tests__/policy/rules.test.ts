@@ -101,7 +101,7 @@ const CASES: Record<string, Case> = {
   'ec2-ebs-encrypted': {
     compliant: one([template({})]),
     nonCompliant: one([template({ block_device_mappings: [{ device_name: '/dev/xvda', ebs: { volume_size: 30 } }] })]),
-    problem: /ebs.encrypted is not set on "\/dev\/xvda"/,
+    problem: /encrypted is not set on block_device_mappings.ebs "\/dev\/xvda"/,
   },
   'ec2-no-public-ip': { compliant: one([template({})]), nonCompliant: one([template({ network_interfaces: [{ associate_public_ip_address: true }] })]), problem: /associate_public_ip_address is true/ },
   'sg-no-public-ingress': {
@@ -272,7 +272,7 @@ const CASES: Record<string, Case> = {
   'iam-no-wildcard-admin': {
     compliant: one([rolePolicy('{"Effect" = "Allow", "Action" = ["s3:GetObject"], "Resource" = "${aws_s3_bucket.data.arn}/*"}')]),
     nonCompliant: one([rolePolicy('{"Effect" = "Allow", "Action" = "*", "Resource" = "*"}')]),
-    problem: /allows Action "\*" on Resource "\*"/,
+    problem: /allows every action \(Action "\*"\)/,
   },
   'iam-no-admin-managed-policy': {
     compliant: one([['aws_iam_role_policy_attachment', 'a', { role: 'task', policy_arn: 'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore' }]]),

@@ -112,7 +112,11 @@ describe('policy check during synth', () => {
       'base-infra-staging sg-public-web-ingress',
       'bootstrap state-backend-secure',
       'monitoring-prod ecs-task-readonly-root',
+      'monitoring-prod sg-no-public-ingress',
+      'monitoring-prod sg-no-public-ingress',
       'monitoring-staging ecs-task-readonly-root',
+      'monitoring-staging sg-no-public-ingress',
+      'monitoring-staging sg-no-public-ingress',
     ]);
     for (const w of written.waivers) {
       expect(w.reason.length).toBeGreaterThanOrEqual(MIN_REASON_LENGTH);

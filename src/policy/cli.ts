@@ -1,7 +1,7 @@
 /**
  * `npm run policy -- <dir> [--tier <tier> | --tier <stack>=<tier>]... [--no-waivers] [--report <file>]`
- * (or `--rules-table` for the README's table):
- * the pack over any directory of Terraform JSON, this app's or not. A stack's tier comes from
+ * (or `--rules-table` / `--coverage-table` for the README's tables):
+ * the pack over any directory of Terraform (HCL `*.tf` or JSON `*.tf.json`), this app's or not. A stack's tier comes from
  * `--tier <stack>=<tier>`, else `--tier <tier>`, else the policy report a synth left in `<dir>`,
  * else production (the stricter bar).
  */
@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { evaluate } from './evaluate';
 import { loadStacks } from './load-dir';
+import { coverageTable } from './coverage';
 import { RULES } from './pack';
 import { failureMessage, REPORT_FILE, rulesTable, summaryLines, writeReport } from './report';
 import type { Tier } from './types';
@@ -43,7 +44,7 @@ function parseArgs(args: readonly string[]): Options {
     } else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}. Fix: use --tier, --no-waivers or --report`);
     else target = arg;
   }
-  if (!target) throw new Error('no directory given. Fix: npm run policy -- <dir of Terraform JSON> [--tier non-production]');
+  if (!target) throw new Error('no directory given. Fix: npm run policy -- <dir of Terraform (*.tf, *.tf.json)> [--tier non-production]');
   return { target, defaultTier, stackTiers, waivers, report };
 }
 
@@ -55,11 +56,12 @@ function recordedTiers(target: string): Record<string, Tier> {
   return Object.fromEntries((report.stacks ?? []).map((s) => [s.name, s.tier]));
 }
 
-export function main(args: readonly string[], log: (line: string) => void): number {
+export async function main(args: readonly string[], log: (line: string) => void): Promise<number> {
   if (args.includes('--rules-table')) return log(rulesTable(RULES)), 0;
+  if (args.includes('--coverage-table')) return log(coverageTable(RULES)), 0;
   const options = parseArgs(args);
   const recorded = recordedTiers(options.target);
-  const stacks = loadStacks(options.target).map((document) => ({
+  const stacks = (await loadStacks(options.target)).map((document) => ({
     document,
     tier: options.stackTiers[document.name] ?? options.defaultTier ?? recorded[document.name] ?? 'production',
   }));
@@ -75,10 +77,12 @@ export function main(args: readonly string[], log: (line: string) => void): numb
 }
 
 if (require.main === module) {
-  try {
-    process.exitCode = main(process.argv.slice(2), (line) => process.stdout.write(`${line}\n`));
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n`);
-    process.exitCode = 2;
-  }
+  main(process.argv.slice(2), (line) => process.stdout.write(`${line}\n`)).then(
+    // The WASM parser keeps the event loop alive: exit once the report is out.
+    (code) => process.exit(code),
+    (error: Error) => {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    },
+  );
 }

@@ -7,8 +7,14 @@ import type { TfResource } from './types';
 
 type Json = Record<string, unknown>;
 
-/** `${aws_s3_bucket.state.id}` or `${data.aws_ssm_parameter.listener.value}`, nothing else around it. */
-const WHOLE_REFERENCE = /^\$\{(data\.)?([a-zA-Z0-9_]+)\.([a-zA-Z0-9_-]+)\.([a-zA-Z0-9_]+)(\[[^\]]*\])?\}$/;
+/**
+ * `${aws_s3_bucket.state.id}`, `${aws_s3_bucket.state[0].id}`, `${aws_s3_bucket.x[each.key].id}` or
+ * `${data.aws_ssm_parameter.listener.value}`, nothing else around it.
+ */
+const WHOLE_REFERENCE = /^\$\{(data\.)?([a-zA-Z0-9_]+)\.([a-zA-Z0-9_-]+)(?:\[[^\]]*\])?\.([a-zA-Z0-9_]+)(\[[^\]]*\])?\}$/;
+
+/** `each.value.id`, `each.key`: a companion created once per element of its `for_each`. */
+const EACH = /\beach\.(key|value)\b/;
 
 /** True for a Terraform expression the pack cannot evaluate (a variable, a reference, a function). */
 export function isExpression(value: unknown): value is string {
@@ -23,6 +29,11 @@ export interface StackBackend {
 export class StackDocument {
   readonly resources: readonly TfResource[];
   readonly dataSources: readonly TfResource[];
+  /**
+   * Values of `${jsonencode(...)}` strings already read by HashiCorp's HCL parser (filled by
+   * `decodeDocuments` in `npm run policy`); `decodeDocument` looks here first.
+   */
+  readonly decoded = new Map<string, unknown>();
 
   /** `documents` are the stack's `*.tf.json` files (one, for a CDKTF stack). */
   constructor(
@@ -59,13 +70,16 @@ export class StackDocument {
   }
 
   /**
-   * Resources of `type` whose `attribute` points at `to`: by a reference to it, or by the literal
-   * value `literal` (e.g. the bucket name) when plain Terraform names it directly.
+   * Resources of `type` whose `attribute` points at `to`: by a reference to it (indexed or not),
+   * through `for_each = <to>` and `each.value...`, or by the literal value `literal` (e.g. the
+   * bucket name) when plain Terraform names it directly.
    */
   referrers(to: TfResource, type: string, attribute: string, literal?: unknown): TfResource[] {
     return this.ofType(type).filter((r) => {
       const value = r.attributes[attribute];
-      return refersTo(value, to) || (literal !== undefined && !isExpression(literal) && value === literal);
+      if (refersTo(value, to)) return true;
+      if (isExpression(value) && EACH.test(value) && refersTo(r.attributes.for_each, to)) return true;
+      return literal !== undefined && !isExpression(literal) && value === literal;
     });
   }
 }
@@ -74,7 +88,9 @@ export class StackDocument {
 export function refersTo(value: unknown, to: TfResource): boolean {
   if (!isExpression(value)) return false;
   const prefix = to.address.startsWith('data.') ? '' : '(?<![\\w.])';
-  return new RegExp(`${prefix}${escapeRegex(to.address)}\\.`).test(value);
+  // `aws_s3_bucket.x.id`, `aws_s3_bucket.x[0].id`, `aws_s3_bucket.x[each.key].id`, or the whole
+  // object (`for_each = aws_s3_bucket.x`).
+  return new RegExp(`${prefix}${escapeRegex(to.address)}(\\[[^\\]]*\\])?(\\.|\\}|\\s|\\)|,|$)`).test(value);
 }
 
 export function asObject(value: unknown): Json | undefined {

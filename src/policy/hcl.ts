@@ -1,16 +1,60 @@
 /**
- * Reads the JSON documents Terraform JSON carries as strings (IAM policies, bucket policies, ECS
- * container definitions): either a literal JSON string, or the `${jsonencode({...})}` expression
- * CDKTF's `Fn.jsonencode` writes, whose body is an HCL object. References inside it (e.g.
- * `aws_s3_bucket.state.arn`) come back as the string `${aws_s3_bucket.state.arn}`.
- * Anything else (a heredoc, a data source, a function the reader does not know) is `undefined`:
- * the caller decides what an unknown document means.
+ * Reading HCL: whole `*.tf` files, and the JSON documents Terraform JSON carries as strings (IAM
+ * policies, bucket policies, ECS container definitions): a literal JSON string, or a
+ * `${jsonencode({...})}` expression whose body is an HCL object. References inside come back as
+ * `${aws_s3_bucket.state.arn}` strings. Anything else (a heredoc, a data source, a function) is
+ * `undefined`: the caller decides what an unknown document means (the rules fail closed).
+ *
+ * HashiCorp's HCL parser (`@cdktf/hcl2json`, Go compiled to WASM) reads all of it. It is
+ * asynchronous and takes ~200 ms to load, so the synth path, whose CDKTF validation is synchronous
+ * and reads only the compact `jsonencode` CDKTF itself writes, uses the small reader below;
+ * `npm run policy` parses every file and every `jsonencode` with HashiCorp's parser first
+ * (`parseHclFile`, `decodeDocuments`) and `decodeDocument` then returns those values.
  */
+import type { StackDocument } from './document';
+
+type Json = Record<string, unknown>;
 
 const JSONENCODE = /^\$\{jsonencode\(([\s\S]*)\)\}$/;
 
-export function decodeDocument(value: unknown): unknown {
+type Hcl2Json = typeof import('@cdktf/hcl2json');
+let parser: Promise<Hcl2Json> | undefined;
+
+/** Loads the WASM parser on first use only: importing it starts the WASM load. */
+function hcl2json(): Promise<Hcl2Json> {
+  parser ??= import('@cdktf/hcl2json');
+  return parser;
+}
+
+/** A `*.tf` file as Terraform JSON (blocks as lists, expressions as `${...}` strings). */
+export async function parseHclFile(file: string, text: string): Promise<Json> {
+  return (await hcl2json()).parse(file, text) as Promise<Json>;
+}
+
+/** Reads every `${jsonencode(...)}` string of the stack with HashiCorp's parser into `stack.decoded`. */
+export async function decodeDocuments(stack: StackDocument): Promise<void> {
+  const strings = new Set<string>();
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string' && JSONENCODE.test(value.trim())) strings.add(value);
+    else if (value !== null && typeof value === 'object') Object.values(value).forEach(collect);
+  };
+  [...stack.resources, ...stack.dataSources].forEach((r) => collect(r.attributes));
+  if (strings.size === 0) return;
+  const { parse } = await hcl2json();
+  for (const value of strings) {
+    const body = JSONENCODE.exec(value.trim())?.[1] ?? '';
+    try {
+      stack.decoded.set(value, ((await parse('jsonencode.tf', `v = ${body}\n`)) as Json).v);
+    } catch {
+      // Not an HCL value (e.g. a function result): stays unreadable, and the rules fail closed.
+      stack.decoded.set(value, undefined);
+    }
+  }
+}
+
+export function decodeDocument(value: unknown, stack?: StackDocument): unknown {
   if (typeof value !== 'string') return value !== null && typeof value === 'object' ? value : undefined;
+  if (stack?.decoded.has(value)) return stack.decoded.get(value);
   const trimmed = value.trim();
   const encoded = JSONENCODE.exec(trimmed);
   if (encoded) return parseHclValue(encoded[1]);
@@ -24,7 +68,10 @@ export function decodeDocument(value: unknown): unknown {
   return undefined;
 }
 
-/** Parses an HCL value made of objects, tuples, strings, numbers, booleans, null and references. */
+/**
+ * The synth path's reader of CDKTF's compact `jsonencode` bodies: an HCL value made of objects, tuples, strings,
+ * numbers, booleans, null and references. A test holds it to HashiCorp's parser on the same input.
+ */
 export function parseHclValue(text: string): unknown {
   const reader = new Reader(text);
   try {
@@ -116,7 +163,7 @@ class Reader {
       else if (')]}'.includes(c)) {
         if (depth === 0) break;
         depth--;
-      } else if ((c === ',' || c === '=' || c === ':') && depth === 0) break;
+      } else if ((c === ',' || c === '=' || c === ':' || c === '\n') && depth === 0) break;
       else if (c === '"') {
         this.string();
         continue;

@@ -1,46 +1,63 @@
-/** Finds the Terraform JSON stacks under a directory: a CDKTF `cdktf.out`, one stack directory, or a tree of them. */
+/**
+ * Finds the Terraform stacks under a directory: a CDKTF `cdktf.out`, one stack directory, or a tree
+ * of them. A stack is the `*.tf.json` and `*.tf` files of one directory, as Terraform reads them;
+ * HCL files go through HashiCorp's parser, and every `jsonencode` is read by it too.
+ */
 import * as fs from 'fs';
 import * as path from 'path';
 import { StackDocument } from './document';
+import { decodeDocuments, parseHclFile } from './hcl';
 
-function tfJsonFiles(dir: string): string[] {
+type Json = Record<string, unknown>;
+
+const isTerraformFile = (f: string) => f.endsWith('.tf.json') || f.endsWith('.tf');
+
+function terraformFiles(dir: string): string[] {
   return fs
     .readdirSync(dir)
-    .filter((f) => f.endsWith('.tf.json'))
+    .filter(isTerraformFile)
     .sort()
     .map((f) => path.join(dir, f));
 }
 
-function readStack(name: string, files: string[]): StackDocument {
-  return new StackDocument(
-    name,
-    files.map((file) => {
-      try {
-        return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-      } catch (error) {
-        throw new Error(`${file} is not valid JSON (${(error as Error).message}). Fix: point the pack at Terraform JSON (*.tf.json)`);
-      }
-    }),
-  );
+async function readFile(file: string): Promise<Json> {
+  const text = fs.readFileSync(file, 'utf8');
+  if (file.endsWith('.tf')) {
+    try {
+      return await parseHclFile(path.basename(file), text);
+    } catch (error) {
+      throw new Error(`${file} is not valid HCL (${(error as Error).message}). Fix: run terraform validate in its directory`);
+    }
+  }
+  try {
+    return JSON.parse(text) as Json;
+  } catch (error) {
+    throw new Error(`${file} is not valid JSON (${(error as Error).message}). Fix: point the pack at Terraform (*.tf or *.tf.json)`);
+  }
+}
+
+async function readStack(name: string, files: string[]): Promise<StackDocument> {
+  const stack = new StackDocument(name, await Promise.all(files.map(readFile)));
+  await decodeDocuments(stack);
+  return stack;
 }
 
 /**
- * `dir/stacks/<stack>/*.tf.json` (CDKTF output), `dir/*.tf.json` (one stack named after the
- * directory), or `dir/<stack>/*.tf.json`; a single `.tf.json` file is a stack of its own.
+ * `dir/stacks/<stack>/*` (CDKTF output), `dir/*.tf(.json)` (one stack named after the directory),
+ * or `dir/<stack>/*.tf(.json)`; a single file is a stack of its own.
  */
-export function loadStacks(target: string): StackDocument[] {
-  if (!fs.existsSync(target)) throw new Error(`${target} does not exist. Fix: pass a directory of Terraform JSON, e.g. cdktf.out`);
-  if (fs.statSync(target).isFile()) return [readStack(path.basename(target).replace(/\.tf\.json$|\.json$/, ''), [target])];
+export async function loadStacks(target: string): Promise<StackDocument[]> {
+  if (!fs.existsSync(target)) throw new Error(`${target} does not exist. Fix: pass a directory of Terraform (*.tf or *.tf.json), e.g. cdktf.out`);
+  if (fs.statSync(target).isFile()) return [await readStack(path.basename(target).replace(/\.tf\.json$|\.json$|\.tf$/, ''), [target])];
   const root = fs.existsSync(path.join(target, 'stacks')) ? path.join(target, 'stacks') : target;
-  const own = tfJsonFiles(root);
-  if (own.length > 0) return [readStack(path.basename(path.resolve(root)), own)];
-  const stacks = fs
+  const own = terraformFiles(root);
+  if (own.length > 0) return [await readStack(path.basename(path.resolve(root)), own)];
+  const dirs = fs
     .readdirSync(root)
     .sort()
     .filter((d) => fs.statSync(path.join(root, d)).isDirectory())
-    .map((d) => ({ name: d, files: tfJsonFiles(path.join(root, d)) }))
-    .filter((s) => s.files.length > 0)
-    .map((s) => readStack(s.name, s.files));
-  if (stacks.length === 0) throw new Error(`no *.tf.json found in ${target} or its subdirectories. Fix: run \`npm run synth\` or point at a Terraform JSON directory`);
-  return stacks;
+    .map((d) => ({ name: d, files: terraformFiles(path.join(root, d)) }))
+    .filter((s) => s.files.length > 0);
+  if (dirs.length === 0) throw new Error(`no *.tf or *.tf.json found in ${target} or its subdirectories. Fix: run \`npm run synth\` or point at a Terraform directory`);
+  return Promise.all(dirs.map((s) => readStack(s.name, s.files)));
 }

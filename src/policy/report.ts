@@ -65,10 +65,12 @@ export function writeReport(result: PackResult, file: string): void {
 /** The README's rules table, generated from the pack so the two cannot drift (a test compares them). */
 export function rulesTable(rules: readonly Rule[]): string {
   const scope = (r: Rule) => (r.kind === 'resource' ? r.resourceTypes.map((t) => `\`${t}\``).join(', ') : r.kind === 'stack' ? 'whole stack' : 'all stacks of a run');
+  // An id the rule goes further than is marked, so the table shows where it is stricter.
+  const ids = (r: Rule) => r.publicIds.map((id) => (r.stricterThan?.includes(id) ? `${id} (stricter)` : id)).join(', ');
   const waivable = (r: Rule) => ({ always: 'yes', 'non-production': 'non-production only', never: 'no' })[r.waivable ?? 'always'];
   return [
     '| rule | wants | applies to | public ids | waivable |',
     '|---|---|---|---|---|',
-    ...rules.map((r) => `| \`${r.id}\` | ${r.property.replace(/\|/g, '\\|')} | ${scope(r)} | ${r.publicIds.join(', ') || '—'} | ${waivable(r)} |`),
+    ...rules.map((r) => `| \`${r.id}\` | ${r.property.replace(/\|/g, '\\|')} | ${scope(r)} | ${ids(r) || '—'} | ${waivable(r)} |`),
   ].join('\n');
 }

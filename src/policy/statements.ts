@@ -25,10 +25,11 @@ export function policyStatements(value: unknown, stack: StackDocument): PolicySt
       condition: s.condition,
     }));
   }
-  const document = asObject(decodeDocument(value));
+  const document = asObject(decodeDocument(value, stack));
   if (!document) return undefined;
   return blockList(document.Statement ?? document.statement).map((s) => ({
-    effect: String(s.Effect ?? ''),
+    // IAM requires Effect; scanners read a statement without one as Allow, and so does the pack.
+    effect: String(s.Effect ?? 'Allow'),
     actions: list(s.Action),
     notActions: list(s.NotAction),
     resources: list(s.Resource),

@@ -43,8 +43,14 @@ interface RuleInfo {
   readonly id: string;
   /** The property the rule wants, in one line. */
   readonly property: string;
-  /** Public checks it corresponds to: Checkov `CKV_AWS_*`, Trivy `AVD-AWS-*`, Security Hub controls. */
+  /**
+   * Public checks it holds: Checkov `CKV_AWS_*`, Trivy `AVD-AWS-*`, Security Hub controls. Each
+   * catches what that id catches on the resource types that id covers (fixtures in
+   * __tests__/policy/shapes.test.ts), or goes further and is listed in `stricterThan`.
+   */
   readonly publicIds: readonly string[];
+  /** Ids of `publicIds` the rule deliberately goes further than; `property` says how. */
+  readonly stricterThan?: readonly string[];
   /** How to make a finding go away. */
   readonly fix: string;
   /** @default 'always' */

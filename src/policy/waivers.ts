@@ -43,6 +43,19 @@ const KAFKA_UI_WRITABLE_ROOT =
 const GRAFANA_WRITABLE_ROOT =
   'Grafana and its SQLite write plugins, sessions and temporary files outside the EFS data directory; the container runs unprivileged as uid 472 behind the Cognito login.';
 
+const PLATFORM_VPC_CIDR =
+  "The collector admits OTLP from the platform VPC's own CIDR, which this Layer 2 stack can only read from the SSM contract parameter Layer 1 writes (the schema holds the VPC to /16-/28); no internet-wide range can reach it.";
+
+/** Per-environment monitoring waivers: the two OTLP ports of the collector. */
+function monitoring(env: string): Waiver[] {
+  return ['grpc', 'http'].map((port) => ({
+    rule: 'sg-no-public-ingress',
+    stack: `monitoring-${env}`,
+    address: `aws_vpc_security_group_ingress_rule.flows_apps_to_collector_otlp_${port}`,
+    reason: PLATFORM_VPC_CIDR,
+  }));
+}
+
 export const WAIVERS: readonly Waiver[] = [
   {
     rule: 'state-backend-secure',
@@ -54,6 +67,8 @@ export const WAIVERS: readonly Waiver[] = [
   },
   ...baseInfra('staging'),
   ...baseInfra('prod'),
+  ...monitoring('staging'),
+  ...monitoring('prod'),
   { rule: 'rds-not-public', stack: 'atlas-staging', address: 'aws_db_instance.database', reason: STAGING_PUBLIC_DATA },
   {
     rule: 'msk-not-public',

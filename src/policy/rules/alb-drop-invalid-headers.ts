@@ -1,6 +1,6 @@
 import { isTrue } from '../document';
 import { NOT_APPLICABLE, type ResourceRule } from '../types';
-import { isApplicationLoadBalancer, requireAttr } from './check';
+import { loadBalancerType, requireAttr, unknownAt } from './check';
 
 export const albDropInvalidHeaders: ResourceRule = {
   kind: 'resource',
@@ -9,6 +9,9 @@ export const albDropInvalidHeaders: ResourceRule = {
   publicIds: ['CKV_AWS_131', 'AVD-AWS-0052', 'ELB.4'],
   fix: 'set drop_invalid_header_fields = true on the load balancer (LbConfig.dropInvalidHeaderFields)',
   resourceTypes: ['aws_lb', 'aws_alb'],
-  check: (lb) =>
-    isApplicationLoadBalancer(lb) ? requireAttr(lb, 'drop_invalid_header_fields', isTrue, 'true') : NOT_APPLICABLE,
+  check: (lb) => {
+    const type = loadBalancerType(lb);
+    if (type === undefined) return unknownAt(lb, ['load_balancer_type'], 'an application load balancer to drop invalid headers')!;
+    return type === 'application' ? requireAttr(lb, 'drop_invalid_header_fields', isTrue, 'true') : NOT_APPLICABLE;
+  },
 };

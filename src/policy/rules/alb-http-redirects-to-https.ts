@@ -1,5 +1,6 @@
 import { blockList } from '../document';
 import { COMPLIANT, NOT_APPLICABLE, nonCompliant, type ResourceRule } from '../types';
+import { unknownAt } from './check';
 
 export const albHttpRedirectsToHttps: ResourceRule = {
   kind: 'resource',
@@ -9,8 +10,10 @@ export const albHttpRedirectsToHttps: ResourceRule = {
   fix: 'make the HTTP listener\'s default_action a redirect { protocol = "HTTPS", port = "443", status_code = "HTTP_301" }',
   resourceTypes: ['aws_lb_listener', 'aws_alb_listener'],
   check: (listener) => {
-    // Without a protocol or certificate an ALB listener is HTTP.
-    const protocol = listener.attributes.protocol ?? (listener.attributes.certificate_arn ? 'HTTPS' : 'HTTP');
+    const unknown = unknownAt(listener, ['protocol', 'default_action.type', 'default_action.redirect.protocol'], 'a redirect to HTTPS');
+    if (unknown) return unknown;
+    // An ALB listener without a protocol is HTTP, whatever else it sets.
+    const protocol = listener.attributes.protocol ?? 'HTTP';
     if (protocol !== 'HTTP') return NOT_APPLICABLE;
     const actions = blockList(listener.attributes.default_action);
     const redirects = actions.some((a) => a.type === 'redirect' && blockList(a.redirect).some((r) => r.protocol === 'HTTPS'));

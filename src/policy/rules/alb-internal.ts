@@ -1,6 +1,6 @@
 import { isTrue } from '../document';
-import { type ResourceRule } from '../types';
-import { requireAttr } from './check';
+import { NOT_APPLICABLE, type ResourceRule } from '../types';
+import { loadBalancerType, requireAttr } from './check';
 
 export const albInternal: ResourceRule = {
   kind: 'resource',
@@ -9,5 +9,6 @@ export const albInternal: ResourceRule = {
   publicIds: ['AVD-AWS-0053'],
   fix: 'set internal = true, or waive the one public edge load balancer in src/policy/waivers.ts',
   resourceTypes: ['aws_lb', 'aws_alb'],
-  check: (lb) => requireAttr(lb, 'internal', isTrue, 'true (internal)'),
+  // A gateway load balancer has no listeners of its own and no internet-facing scheme.
+  check: (lb) => (loadBalancerType(lb) === 'gateway' ? NOT_APPLICABLE : requireAttr(lb, 'internal', isTrue, 'true (internal)')),
 };

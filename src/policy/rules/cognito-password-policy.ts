@@ -1,6 +1,6 @@
 import { attr, isFalse } from '../document';
 import { COMPLIANT, nonCompliant, type ResourceRule } from '../types';
-import { show } from './check';
+import { show, unknownAt } from './check';
 
 export const MIN_PASSWORD_LENGTH = 12;
 const CLASSES = ['require_lowercase', 'require_uppercase', 'require_numbers', 'require_symbols'];
@@ -13,6 +13,8 @@ export const cognitoPasswordPolicy: ResourceRule = {
   fix: `set password_policy { minimum_length = ${MIN_PASSWORD_LENGTH}, ${CLASSES.map((c) => `${c} = true`).join(', ')} }`,
   resourceTypes: ['aws_cognito_user_pool'],
   check: (pool) => {
+    const unknown = unknownAt(pool, ['password_policy.minimum_length', ...CLASSES.map((c) => `password_policy.${c}`)], 'a literal policy');
+    if (unknown) return unknown;
     const length = attr(pool, 'password_policy.minimum_length');
     const problems: string[] = [];
     if (!(Number(length) >= MIN_PASSWORD_LENGTH)) problems.push(`minimum_length is ${show(length)}`);

@@ -1,6 +1,6 @@
 import { attr, blockList } from '../document';
 import { COMPLIANT, NOT_APPLICABLE, nonCompliant, type ResourceRule } from '../types';
-import { show } from './check';
+import { show, unknownAt } from './check';
 
 export const ecsTaskEfsTransitEncryption: ResourceRule = {
   kind: 'resource',
@@ -10,6 +10,8 @@ export const ecsTaskEfsTransitEncryption: ResourceRule = {
   fix: 'set efs_volume_configuration { transit_encryption = "ENABLED" } on each EFS volume',
   resourceTypes: ['aws_ecs_task_definition'],
   check: (task) => {
+    const unknown = unknownAt(task, ['volume.efs_volume_configuration.transit_encryption'], '"ENABLED"');
+    if (unknown) return unknown;
     const efs = blockList(task.attributes.volume).filter((v) => v.efs_volume_configuration !== undefined);
     if (efs.length === 0) return NOT_APPLICABLE;
     const open = efs.filter((v) => attr(v, 'efs_volume_configuration.transit_encryption') !== 'ENABLED');

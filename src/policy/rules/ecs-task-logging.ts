@@ -9,5 +9,5 @@ export const ecsTaskLogging: ResourceRule = {
   publicIds: ['ECS.9'],
   fix: 'add "logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-group": ..., ... } } to each container',
   resourceTypes: ['aws_ecs_task_definition'],
-  check: (task) => everyContainer(task, (c) => (asObject(c.logConfiguration)?.logDriver ? undefined : 'no logConfiguration.logDriver')),
+  check: (task, { stack }) => everyContainer(task, stack, ['logConfiguration.logDriver'], (c) => (asObject(c.logConfiguration)?.logDriver ? undefined : 'no logConfiguration.logDriver')),
 };

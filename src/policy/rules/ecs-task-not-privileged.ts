@@ -9,5 +9,5 @@ export const ecsTaskNotPrivileged: ResourceRule = {
   publicIds: ['CKV_AWS_334', 'ECS.4'],
   fix: 'remove "privileged": true from the container definition',
   resourceTypes: ['aws_ecs_task_definition'],
-  check: (task) => everyContainer(task, (c) => (isTrue(c.privileged) ? 'privileged is true' : undefined)),
+  check: (task, { stack }) => everyContainer(task, stack, ['privileged'], (c) => (isTrue(c.privileged) ? 'privileged is true' : undefined)),
 };

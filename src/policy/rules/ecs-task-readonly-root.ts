@@ -9,6 +9,6 @@ export const ecsTaskReadonlyRoot: ResourceRule = {
   publicIds: ['CKV_AWS_336', 'ECS.5'],
   fix: 'set "readonlyRootFilesystem": true and give writable paths their own volumes',
   resourceTypes: ['aws_ecs_task_definition'],
-  check: (task) =>
-    everyContainer(task, (c) => (isTrue(c.readonlyRootFilesystem) ? undefined : `readonlyRootFilesystem is ${show(c.readonlyRootFilesystem)}`)),
+  check: (task, { stack }) =>
+    everyContainer(task, stack, ['readonlyRootFilesystem'], (c) => (isTrue(c.readonlyRootFilesystem) ? undefined : `readonlyRootFilesystem is ${show(c.readonlyRootFilesystem)}`)),
 };

@@ -1,5 +1,8 @@
 import { attr, isTrue } from '../document';
 import { COMPLIANT, nonCompliant, type ResourceRule } from '../types';
+import { unknownAt } from './check';
+
+const SINKS = ['cloudwatch_logs', 'firehose', 's3'];
 
 export const mskBrokerLogs: ResourceRule = {
   kind: 'resource',
@@ -9,7 +12,8 @@ export const mskBrokerLogs: ResourceRule = {
   fix: 'set logging_info { broker_logs { cloudwatch_logs { enabled = true, log_group = <log group> } } }',
   resourceTypes: ['aws_msk_cluster'],
   check: (msk) =>
-    ['cloudwatch_logs', 'firehose', 's3'].some((sink) => isTrue(attr(msk, `logging_info.broker_logs.${sink}.enabled`)))
+    unknownAt(msk, SINKS.map((sink) => `logging_info.broker_logs.${sink}.enabled`), 'enabled = true') ??
+    (SINKS.some((sink) => isTrue(attr(msk, `logging_info.broker_logs.${sink}.enabled`)))
       ? COMPLIANT
-      : nonCompliant('logging_info.broker_logs enables no destination'),
+      : nonCompliant('logging_info.broker_logs enables no destination')),
 };

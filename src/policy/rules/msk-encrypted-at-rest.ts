@@ -4,8 +4,9 @@ import { COMPLIANT, nonCompliant, type ResourceRule } from '../types';
 export const mskEncryptedAtRest: ResourceRule = {
   kind: 'resource',
   id: 'msk-encrypted-at-rest',
-  property: 'Broker storage is encrypted at rest with a customer-managed KMS key the platform controls.',
+  property: 'Broker storage is encrypted at rest with a customer-managed KMS key the platform controls (stricter than CKV_AWS_81, which accepts the AWS-managed key).',
   publicIds: ['CKV_AWS_81', 'AVD-AWS-0179'],
+  stricterThan: ['CKV_AWS_81'],
   fix: 'set encryption_info { encryption_at_rest_kms_key_arn = <aws_kms_key>.arn }',
   resourceTypes: ['aws_msk_cluster'],
   check: (msk) => {

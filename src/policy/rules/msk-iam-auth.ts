@@ -1,5 +1,6 @@
 import { attr, isTrue } from '../document';
 import { COMPLIANT, nonCompliant, type ResourceRule } from '../types';
+import { unknownAt } from './check';
 
 export const mskIamAuth: ResourceRule = {
   kind: 'resource',
@@ -9,6 +10,8 @@ export const mskIamAuth: ResourceRule = {
   fix: 'set client_authentication { sasl { iam = true }, unauthenticated = false }',
   resourceTypes: ['aws_msk_cluster'],
   check: (msk) => {
+    const unknown = unknownAt(msk, ['client_authentication.sasl.iam', 'client_authentication.unauthenticated'], 'sasl.iam = true, unauthenticated = false');
+    if (unknown) return unknown;
     const problems: string[] = [];
     if (!isTrue(attr(msk, 'client_authentication.sasl.iam'))) problems.push('client_authentication.sasl.iam is not true');
     if (isTrue(attr(msk, 'client_authentication.unauthenticated'))) problems.push('client_authentication.unauthenticated is true');

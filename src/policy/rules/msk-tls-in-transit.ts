@@ -1,6 +1,6 @@
-import { attr, isExpression, isFalse } from '../document';
+import { attr, isFalse } from '../document';
 import { COMPLIANT, nonCompliant, type ResourceRule } from '../types';
-import { show } from './check';
+import { show, unknownAt } from './check';
 
 export const mskTlsInTransit: ResourceRule = {
   kind: 'resource',
@@ -10,12 +10,14 @@ export const mskTlsInTransit: ResourceRule = {
   fix: 'set encryption_info { encryption_in_transit { client_broker = "TLS", in_cluster = true } } (the AWS defaults)',
   resourceTypes: ['aws_msk_cluster'],
   check: (msk) => {
+    const unknown = unknownAt(msk, ['encryption_info.encryption_in_transit.client_broker', 'encryption_info.encryption_in_transit.in_cluster'], 'TLS only');
+    if (unknown) return unknown;
     // Unset means the AWS defaults: TLS client-broker and in-cluster encryption.
     const clientBroker = attr(msk, 'encryption_info.encryption_in_transit.client_broker');
     const inCluster = attr(msk, 'encryption_info.encryption_in_transit.in_cluster');
     const problems: string[] = [];
     if (clientBroker !== undefined && clientBroker !== 'TLS') problems.push(`client_broker is ${show(clientBroker)}`);
-    if (isFalse(inCluster) || isExpression(inCluster)) problems.push(`in_cluster is ${show(inCluster)}`);
+    if (isFalse(inCluster)) problems.push(`in_cluster is ${show(inCluster)}`);
     return problems.length === 0 ? COMPLIANT : nonCompliant(`encryption_in_transit ${problems.join(' and ')}; wants TLS only`);
   },
 };

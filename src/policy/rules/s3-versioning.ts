@@ -1,6 +1,6 @@
 import { attr, isTrue } from '../document';
 import { COMPLIANT, nonCompliant, type ResourceRule } from '../types';
-import { bucketCompanions } from './check';
+import { bucketCompanions, unknownAt } from './check';
 
 export const s3Versioning: ResourceRule = {
   kind: 'resource',
@@ -10,7 +10,10 @@ export const s3Versioning: ResourceRule = {
   fix: 'add an aws_s3_bucket_versioning for the bucket with versioning_configuration { status = "Enabled" }',
   resourceTypes: ['aws_s3_bucket'],
   check: (bucket, { stack }) => {
-    const split = bucketCompanions(bucket, 'aws_s3_bucket_versioning', stack).some((v) => attr(v, 'versioning_configuration.status') === 'Enabled');
+    const companions = bucketCompanions(bucket, 'aws_s3_bucket_versioning', stack);
+    const unknown = [bucket, ...companions].map((r) => unknownAt(r, ['versioning.enabled', 'versioning_configuration.status'], 'versioning "Enabled"')).find((v) => v);
+    if (unknown) return unknown;
+    const split = companions.some((v) => attr(v, 'versioning_configuration.status') === 'Enabled');
     const inline = isTrue(attr(bucket, 'versioning.enabled'));
     return split || inline ? COMPLIANT : nonCompliant('no aws_s3_bucket_versioning with status "Enabled" refers to this bucket');
   },

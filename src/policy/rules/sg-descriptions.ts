@@ -14,7 +14,16 @@ export const sgDescriptions: ResourceRule = {
   property: 'Every security group and every one of its rules says what it is for.',
   publicIds: ['CKV_AWS_23', 'AVD-AWS-0099', 'AVD-AWS-0124'],
   fix: 'set description on the security group and on each ingress/egress rule',
-  resourceTypes: ['aws_security_group', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule'],
+  resourceTypes: [
+    'aws_security_group',
+    'aws_security_group_rule',
+    'aws_vpc_security_group_ingress_rule',
+    'aws_vpc_security_group_egress_rule',
+    // EC2-Classic era groups CKV_AWS_23 also reads; their rules have no description field.
+    'aws_db_security_group',
+    'aws_elasticache_security_group',
+    'aws_redshift_security_group',
+  ],
   check: (resource) => {
     const a = resource.attributes;
     if (resource.type !== 'aws_security_group') {

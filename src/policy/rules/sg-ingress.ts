@@ -1,6 +1,7 @@
 /** Reading ingress from the three ways Terraform writes it, for the security-group rules. */
-import { blockList } from '../document';
-import type { TfResource } from '../types';
+import { asObject, blockList, firstOf, isExpression } from '../document';
+import { nonCompliant, type TfResource, type Verdict } from '../types';
+import { expressionIn, unknownAt, unverifiable } from './check';
 
 /**
  * Narrowest prefix that still counts as "the internet": no one holds an IPv4 block wider than a
@@ -8,6 +9,7 @@ import type { TfResource } from '../types';
  * 0.0.0.0/0) admits strangers just as 0.0.0.0/0 does.
  */
 const WIDEST_HELD_PREFIX = { ipv4: 8, ipv6: 16 };
+const RANGES: Record<string, string[]> = { aws_vpc_security_group_ingress_rule: ['cidr_ipv4', 'cidr_ipv6'], default: ['cidr_blocks', 'ipv6_cidr_blocks'] };
 export const SG_INGRESS_TYPES = ['aws_security_group', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule'];
 
 /** Ingress entries of a security group or a standalone rule, in the inline-block shape. */
@@ -38,4 +40,25 @@ export function isWebPort(entry: Record<string, unknown>): boolean {
 export function ports(entry: Record<string, unknown>): string {
   if (entry.protocol === '-1') return 'all ports';
   return entry.from_port === entry.to_port ? `port ${entry.from_port}` : `ports ${entry.from_port}-${entry.to_port}`;
+}
+
+/**
+ * Fails closed on what decides "open to the internet": the ingress blocks themselves (`dynamic`),
+ * their ranges, and, for an internet-wide range, its ports and protocol.
+ */
+export function unknownIngress(resource: TfResource, entries: readonly Record<string, unknown>[], webPorts: boolean): Verdict | undefined {
+  const { ingress, dynamic } = resource.attributes;
+  if (resource.type === 'aws_security_group' && (isExpression(ingress) || asObject(firstOf(dynamic))?.ingress !== undefined)) {
+    return nonCompliant(unverifiable('ingress', isExpression(ingress) ? ingress : '${dynamic ingress}', 'literal ingress rules'));
+  }
+  for (const entry of entries) {
+    // Literal ports the rule does not judge (the other web/non-web rule does) make the range moot.
+    const portsKnown = ['from_port', 'to_port', 'protocol'].every((key) => expressionIn(entry[key]) === undefined);
+    if (portsKnown && isWebPort(entry) !== webPorts) continue;
+    const ranges = unknownAt(resource.type === 'aws_vpc_security_group_ingress_rule' ? resource : entry, RANGES[resource.type] ?? RANGES.default, 'literal CIDR ranges');
+    if (ranges) return ranges;
+    const ports = ['from_port', 'to_port', 'protocol'].find((key) => expressionIn(entry[key]) !== undefined);
+    if (fromAnywhere(entry) && ports) return nonCompliant(unverifiable(ports, String(entry[ports]), 'literal ports for an internet-wide range'));
+  }
+  return undefined;
 }
