@@ -13,12 +13,13 @@ const path = require('path');
 const { ensurePython, probe, startEmulator } = require('./deploy/emulator');
 const { GAPS, classifyChanges, unusedGaps } = require('./deploy/gaps');
 const { copyProject, setMskPhase, switchBootstrapToS3 } = require('./deploy/scratch');
-const { planChanges, run, stateList, terraform } = require('./deploy/terraform');
+const { planChanges, run, stateList, stopAll, terraform } = require('./deploy/terraform');
 const { prepareTerraformEnv } = require('./terraform-cli-config');
 
 const root = path.resolve(__dirname, '..');
 const work = path.join(root, '.tmp', 'deploy-tier');
-const PARALLELISM = '-parallelism=30';
+// moto serves one request at a time; more parallel requests than this only queue up.
+const PARALLELISM = '-parallelism=20';
 const rows = new Map(); // stack -> { applied, replan, destroy, seconds }
 
 function row(stack) {
@@ -52,7 +53,7 @@ async function cdktfDeploy(copy, selection, context, extra = []) {
   // After init, cdktf runs `terraform providers lock`, which asks the registry for checksums; with
   // a local provider mirror (offline) that cannot work, and the mirror's copy is the one to use.
   const lock = context.mirror ? ['--skip-provider-lock'] : [];
-  const result = await run(cli, ['deploy', ...selection, '--auto-approve', '--parallelism', '2', '--terraform-parallelism', '30', ...lock, ...extra], { cwd: copy, env: context.env, log: context.log });
+  const result = await run(cli, ['deploy', ...selection, '--auto-approve', '--parallelism', '2', '--terraform-parallelism', '20', ...lock, ...extra], { cwd: copy, env: context.env, log: context.log });
   if (!result.ok) throw new Error(`cdktf deploy ${selection.join(' ')} failed:\n${result.output.slice(-6000)}`);
   return result.seconds;
 }
@@ -76,8 +77,26 @@ async function deployStaging(copy, context) {
   await recordCdktfStacks(copy, ['atlas-staging'], first / 3 + second, context);
 }
 
+/**
+ * Waits until every hosted zone a stack looks up exists (prod's sub-zone is delegated from the zone
+ * staging's base-infra creates, so prod's base-infra plans only once that zone is there).
+ */
+async function waitForLookedUpZones(copy, stack, context) {
+  const json = JSON.parse(fs.readFileSync(path.join(stackDir(copy, stack), 'cdk.tf.json'), 'utf8'));
+  const names = Object.values(json.data?.aws_route53_zone ?? {}).map((z) => z.name);
+  for (const name of names) {
+    for (let waited = 0; ; waited += 5) {
+      const found = probe(context.python, context.awsEnv, `print(json.dumps(any(z['Name'] == '${name}.' for z in c('route53').list_hosted_zones()['HostedZones'])))`);
+      if (found) break;
+      if (waited > 900) throw new Error(`${stack} looks up the hosted zone ${name}, which no stack created within 15 minutes`);
+      await new Promise((resolve) => setTimeout(resolve, 5000));
+    }
+  }
+}
+
 /** prod: terraform on the synthesized JSON, base-infra first, then Atlas and monitoring side by side. */
 async function deployProd(copy, context) {
+  await waitForLookedUpZones(copy, 'base-infra-prod', context);
   await apply(copy, 'base-infra-prod', context);
   await Promise.all([apply(copy, 'atlas-prod', context), apply(copy, 'monitoring-prod', context)]);
   setMskPhase(copy, 'src/config/prod.ts', 'enable');
@@ -221,9 +240,10 @@ async function main() {
     AWS_ACCESS_KEY_ID: 'emulator',
     AWS_SECRET_ACCESS_KEY: 'emulator',
     AWS_REGION: region,
+    AWS_DEFAULT_REGION: region, // boto3's name for it
     TF_VAR_google_client_secret: 'emulator-only-secret',
   };
-  const context = { ...base, env: { ...base.env, ...awsEnv } };
+  const context = { ...base, env: { ...base.env, ...awsEnv }, python, awsEnv };
   const failures = [];
   try {
     // Layer 0: local state first, then README "Bootstrap" steps 1-3 in both copies.
@@ -273,6 +293,7 @@ async function main() {
     console.log(`  staging applied again after its destroy (${((Date.now() - again) / 1000).toFixed(0)} s)`);
   } catch (error) {
     failures.push(error.message);
+    stopAll();
   } finally {
     await emulator.stop();
   }

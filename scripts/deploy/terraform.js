@@ -4,11 +4,19 @@ const { spawn } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 
+const running = new Set();
+
+/** Stops every command still running (after a failure, so no apply outlives the emulator). */
+function stopAll() {
+  for (const child of running) child.kill('SIGTERM');
+}
+
 /** Runs a command; resolves { ok, code, output, seconds }. The whole output also goes to `log`. */
 function run(command, args, { cwd, env, log }) {
   const started = Date.now();
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    running.add(child);
     let output = '';
     const take = (chunk) => {
       output += chunk;
@@ -17,7 +25,10 @@ function run(command, args, { cwd, env, log }) {
     if (log) fs.appendFileSync(log, `\n$ (cd ${cwd} && ${command} ${args.join(' ')})\n`);
     child.stdout.on('data', take);
     child.stderr.on('data', take);
-    child.on('close', (code) => resolve({ ok: code === 0, code, output, seconds: (Date.now() - started) / 1000 }));
+    child.on('close', (code) => {
+      running.delete(child);
+      resolve({ ok: code === 0, code, output, seconds: (Date.now() - started) / 1000 });
+    });
   });
 }
 
@@ -62,4 +73,4 @@ function changedAttributes(change) {
   return [...keys].filter((k) => unknown[k] === true || JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null)).sort();
 }
 
-module.exports = { changedAttributes, planChanges, run, stateList, terraform };
+module.exports = { changedAttributes, planChanges, run, stateList, stopAll, terraform };
