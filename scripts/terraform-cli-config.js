@@ -27,7 +27,14 @@ function findProviderMirror(candidates = mirrorCandidates()) {
 }
 
 function renderCliConfig({ mirror, pluginCacheDir }) {
-  const lines = [`plugin_cache_dir = ${JSON.stringify(pluginCacheDir)}`];
+  const lines = [
+    `plugin_cache_dir = ${JSON.stringify(pluginCacheDir)}`,
+    // The stacks commit no lock file, and without one Terraform 1.4+ ignores the cache and unpacks
+    // the provider into it again on every init; two inits at once then race on the same directory
+    // ("file exists"). With this set, inits after the first only link to the cached copy, which came
+    // from the same mirror or registry the lock file would name.
+    'plugin_cache_may_break_dependency_lock_file = true',
+  ];
   if (mirror) {
     lines.push(
       'provider_installation {',

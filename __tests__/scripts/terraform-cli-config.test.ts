@@ -22,7 +22,7 @@ describe('terraform CLI config', () => {
   it('uses the registry when no candidate holds the provider', () => {
     expect(cli.findProviderMirror([tempDir(), path.join(tempDir(), 'missing')])).toBeUndefined();
     const config = cli.renderCliConfig({ mirror: undefined, pluginCacheDir: '/cache' });
-    expect(config).toBe('plugin_cache_dir = "/cache"\n');
+    expect(config).toBe('plugin_cache_dir = "/cache"\nplugin_cache_may_break_dependency_lock_file = true\n');
   });
 
   it('keeps an existing user CLI config when there is no mirror', () => {
