@@ -58,10 +58,12 @@ async function cdktfDeploy(copy, selection, context, extra = []) {
   return result.seconds;
 }
 
+/** cdktf deploys the stacks of a selection together, so they share its time in the summary. */
 async function recordCdktfStacks(copy, stacks, seconds, context) {
   for (const stack of stacks) {
     const entry = row(stack);
-    entry.seconds += seconds / stacks.length;
+    entry.seconds += seconds;
+    entry.shared = true;
     entry.applied = (await stateList(stackDir(copy, stack), context)).filter((a) => !a.startsWith('data.')).length;
   }
 }
@@ -73,8 +75,8 @@ async function deployStaging(copy, context) {
   setMskPhase(copy, 'src/config/staging.ts', 'enable');
   const second = await cdktfDeploy(copy, ['atlas-staging'], context, ['--ignore-missing-stack-dependencies']);
   console.log(`  applied  *-staging (cdktf deploy, ${first.toFixed(0)} s; MSK enable ${second.toFixed(0)} s)`);
-  await recordCdktfStacks(copy, ['base-infra-staging', 'monitoring-staging'], first * (2 / 3), context);
-  await recordCdktfStacks(copy, ['atlas-staging'], first / 3 + second, context);
+  await recordCdktfStacks(copy, ['base-infra-staging', 'atlas-staging', 'monitoring-staging'], first, context);
+  row('atlas-staging').seconds += second;
 }
 
 /**
@@ -117,30 +119,31 @@ async function pool(items, limit, task) {
   return results;
 }
 
-/** Re-plans every stack of a copy, JSON and HCL export; returns { findings, covered }. */
-async function replan(copies, context) {
-  const targets = [];
-  for (const { copy, stacks } of copies) {
-    const hclOut = path.join(copy, 'cdktf.hcl');
-    const exported = await run(process.execPath, ['scripts/export-hcl.js', hclOut], { cwd: copy, env: context.env, log: context.log });
-    if (!exported.ok) throw new Error(`HCL export failed:\n${exported.output}`);
-    for (const stack of stacks) {
-      targets.push({ stack, label: stack, cwd: stackDir(copy, stack) });
-      targets.push({ stack, label: `hcl/${stack}`, cwd: stackDir(copy, stack, 'cdktf.hcl'), init: true });
-    }
-  }
+/**
+ * Re-plans stacks of a copy, the JSON and then the HCL export of each (one after the other: they
+ * share the state and its lock); returns { findings, covered }.
+ */
+async function replan(copy, stacks, context) {
+  const hclOut = path.join(copy, 'cdktf.hcl');
+  const exported = await run(process.execPath, ['scripts/export-hcl.js', hclOut], { cwd: copy, env: context.env, log: context.log });
+  if (!exported.ok) throw new Error(`HCL export failed:\n${exported.output}`);
   const findings = [];
   const covered = [];
-  await pool(targets, 3, async (target) => {
-    if (target.init) await terraform(['init', '-input=false'], target.cwd, context);
-    const { changes } = await planChanges(target.cwd, context);
-    const result = classifyChanges(changes);
-    findings.push(...result.findings.map((f) => ({ ...f, label: target.label })));
-    covered.push(...result.covered.map((c) => ({ ...c, label: target.label })));
-    const entry = row(target.stack);
-    const note = result.findings.length > 0 ? `${result.findings.length} unexpected` : result.covered.length > 0 ? `gaps only (${new Set(result.covered.map((c) => c.change.address)).size})` : 'no changes';
-    entry.replan = target.label.startsWith('hcl/') ? `${entry.replan}; HCL: ${note}` : `JSON: ${note}${entry.replan}`;
-    console.log(`  re-plan  ${target.label}: ${changes.length === 0 ? 'no changes' : `${changes.length} change(s), ${result.findings.length} not an emulator gap`}`);
+  await pool(stacks, 2, async (stack) => {
+    for (const target of [
+      { label: stack, cwd: stackDir(copy, stack) },
+      { label: `hcl/${stack}`, cwd: stackDir(copy, stack, 'cdktf.hcl'), init: true },
+    ]) {
+      if (target.init) await terraform(['init', '-input=false'], target.cwd, context);
+      const { changes } = await planChanges(target.cwd, context);
+      const result = classifyChanges(changes);
+      findings.push(...result.findings.map((f) => ({ ...f, label: target.label })));
+      covered.push(...result.covered.map((c) => ({ ...c, label: target.label })));
+      const note = result.findings.length > 0 ? `${result.findings.length} not a gap` : result.covered.length > 0 ? `gaps only (${new Set(result.covered.map((c) => c.change.address)).size})` : 'no changes';
+      const entry = row(stack);
+      entry.replan = target.init ? `${entry.replan}; HCL: ${note}` : `JSON: ${note}${entry.replan}`;
+      console.log(`  re-plan  ${target.label}: ${changes.length === 0 ? 'no changes' : `${changes.length} change(s), ${result.findings.length} not an emulator gap`}`);
+    }
   });
   return { findings, covered };
 }
@@ -208,7 +211,7 @@ function table() {
   const lines = ['| stack | resources applied | re-plan | destroy | seconds |', '|---|---:|---|---|---:|'];
   for (const stack of order.filter((s) => rows.has(s))) {
     const r = rows.get(stack);
-    lines.push(`| \`${stack}\` | ${r.applied} | ${r.replan} | ${r.destroy || '-'} | ${r.seconds.toFixed(0)} |`);
+    lines.push(`| \`${stack}\` | ${r.applied} | ${r.replan} | ${r.destroy || '-'} | ${r.seconds.toFixed(0)}${r.shared ? ' (one `cdktf deploy` with the other staging stacks)' : ''} |`);
   }
   return lines.join('\n');
 }
@@ -233,6 +236,13 @@ async function main() {
   const account = bootstrapJson.provider.aws[0].allowed_account_ids[0];
   const region = bootstrapJson.provider.aws[0].region;
   const emulator = await startEmulator({ python, account, workDir: work, logFile: path.join(work, 'emulator.log') });
+  // Interrupted (Ctrl-C, CI timeout): stop what this run started, by process id.
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      stopAll();
+      emulator.stop().then(() => process.exit(130));
+    });
+  }
   console.log(`deploy tier: emulator on ${emulator.endpoint} (account ${account}), provider ${tf.mirror ? `from mirror ${tf.mirror}` : 'from the registry'}`);
   const awsEnv = {
     AWS_ENDPOINT_URL: emulator.endpoint,
@@ -263,34 +273,37 @@ async function main() {
     // Layers 1 and 2: the two environments side by side, each in dependency order.
     await Promise.all([deployStaging(staging, context), (async () => { await synth(prod, context); await deployProd(prod, context); })()]);
 
-    const { findings, covered } = await replan(
-      [
-        { copy: staging, stacks: ['base-infra-staging', 'atlas-staging', 'monitoring-staging'] },
-        { copy: prod, stacks: ['bootstrap', 'base-infra-prod', 'atlas-prod', 'monitoring-prod'] },
-      ],
-      context,
-    );
+    // Then per environment: staging is re-planned, adopted and torn down while prod is re-planned
+    // and its destroy refused.
+    const replans = [];
+    const stagingBranch = async () => {
+      replans.push(await replan(staging, ['base-infra-staging', 'atlas-staging', 'monitoring-staging'], context));
+      const zone = probe(python, awsEnv, `print(json.dumps([c('ssm').get_parameter(Name=n)['Parameter']['Value'] for n in ['/infra/hosted-zone-id', '/infra/acm-cert-arn']]))`);
+      const adoptEdge = await adoptionPlan(prod, 'base-infra-staging', { hostedZoneId: zone[0], certificateArn: zone[1] }, context);
+      failures.push(...checkAdoption('base-infra-staging', adoptEdge, ['aws_route53_zone.dns_zone', 'aws_acm_certificate.dns_certificate'], /./));
+      console.log(`  adoption base-infra-staging: ${adoptEdge.summary}`);
+      await Promise.all([destroy(staging, 'atlas-staging', context), destroy(staging, 'monitoring-staging', context)]);
+      await destroy(staging, 'base-infra-staging', context);
+      const again = Date.now();
+      await deployStaging(staging, context);
+      for (const stack of ['base-infra-staging', 'atlas-staging', 'monitoring-staging']) row(stack).destroy += ', applied again';
+      console.log(`  staging applied again after its destroy (${((Date.now() - again) / 1000).toFixed(0)} s)`);
+    };
+    const prodBranch = async () => {
+      replans.push(await replan(prod, ['bootstrap', 'base-infra-prod', 'atlas-prod', 'monitoring-prod'], context));
+      for (const stack of ['base-infra-prod', 'atlas-prod']) {
+        const refused = await refusedDestroy(prod, stack, context);
+        if (!refused.ok) failures.push(`${stack}: destroy was not refused by prevent_destroy:\n${refused.output.slice(-2000)}`);
+        console.log(`  destroy  ${stack}: ${row(stack).destroy} ${refused.protectedAddresses.join(', ')}`);
+      }
+    };
+    await Promise.all([stagingBranch(), prodBranch()]);
+
+    const findings = replans.flatMap((r) => r.findings);
+    const covered = replans.flatMap((r) => r.covered);
     for (const f of findings) failures.push(`${f.label}: ${f.address} would ${f.actions.join('+')} (${f.changed.join(', ')}); not an emulator gap. Fix the stack so a re-plan shows no change`);
     failures.push(...checkEvidence(covered, python, awsEnv));
     for (const gap of unusedGaps(covered)) failures.push(`gap table: no re-plan needed "${gap.type} ${gap.attributes.join(', ')}". Fix: remove the entry from scripts/deploy/gaps.js and the README`);
-
-    const zone = probe(python, awsEnv, `print(json.dumps([c('ssm').get_parameter(Name=n)['Parameter']['Value'] for n in ['/infra/hosted-zone-id', '/infra/acm-cert-arn']]))`);
-    const adoptEdge = await adoptionPlan(prod, 'base-infra-staging', { hostedZoneId: zone[0], certificateArn: zone[1] }, context);
-    failures.push(...checkAdoption('base-infra-staging', adoptEdge, ['aws_route53_zone.dns_zone', 'aws_acm_certificate.dns_certificate'], /./));
-    console.log(`  adoption base-infra-staging: ${adoptEdge.summary}`);
-
-    for (const stack of ['base-infra-prod', 'atlas-prod']) {
-      const refused = await refusedDestroy(prod, stack, context);
-      if (!refused.ok) failures.push(`${stack}: destroy was not refused by prevent_destroy:\n${refused.output.slice(-2000)}`);
-      console.log(`  destroy  ${stack}: ${row(stack).destroy} ${refused.protectedAddresses.join(', ')}`);
-    }
-
-    await Promise.all([destroy(staging, 'atlas-staging', context), destroy(staging, 'monitoring-staging', context)]);
-    await destroy(staging, 'base-infra-staging', context);
-    const again = Date.now();
-    await deployStaging(staging, context);
-    for (const stack of ['base-infra-staging', 'atlas-staging', 'monitoring-staging']) row(stack).destroy += `, applied again`;
-    console.log(`  staging applied again after its destroy (${((Date.now() - again) / 1000).toFixed(0)} s)`);
   } catch (error) {
     failures.push(error.message);
     stopAll();

@@ -6,7 +6,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 
-const { classifyChanges, unusedGaps } = require('../../scripts/deploy/gaps.js');
+const { classifyChanges, gapsMarkdown, unusedGaps } = require('../../scripts/deploy/gaps.js');
 const { changedAttributes } = require('../../scripts/deploy/terraform.js');
 const scratch = require('../../scripts/deploy/scratch.js');
 
@@ -43,6 +43,14 @@ describe('deploy tier: re-plan changes against the gap table', () => {
 
   it('names the attributes whose values differ, including values known only after apply', () => {
     expect(changedAttributes({ before: { a: 1, b: [1], c: 'x' }, after: { a: 1, b: [2], c: null }, after_unknown: { d: true } })).toEqual(['b', 'c', 'd']);
+  });
+});
+
+describe('deploy tier: the gap table in the README', () => {
+  it('is the table in scripts/deploy/gaps.js (fix: paste `node scripts/deploy/gaps.js` between the deploy-gaps markers)', () => {
+    const readme = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+    const block = /<!-- deploy-gaps:start[^>]*-->\n([\s\S]*?)\n<!-- deploy-gaps:end -->/.exec(readme);
+    expect(block?.[1]).toBe(gapsMarkdown());
   });
 });
 

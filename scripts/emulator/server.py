@@ -14,13 +14,20 @@ What it adds to moto (each piece is tested in test_server.py):
 - Calls moto does not implement that the provider makes: Budgets DescribeSubscribersForNotification,
   EFS PutBackupPolicy and DeleteFileSystemPolicy.
 - Hosted zone ids that start with Z, as AWS's do (the project's config refuses other ids).
+- A DbiResourceId per DB instance (moto gives all the same one, and the provider looks instances
+  up by it).
+- Container definitions read back as ECS returns them: health-check defaults, awsvpc host ports.
+- One request at a time into moto (its backends are not thread-safe), with a log line naming each
+  call that fails.
 """
 import argparse
 import datetime
 import ipaddress
 import json
 import os
+import random
 import signal
+import string
 import sys
 import threading
 from urllib.parse import parse_qs
@@ -119,6 +126,35 @@ def patch_moto():
 
     route53_models.create_route53_zone_id = aws_shaped_zone_id
 
+    from moto.rds.models import DBInstance
+
+    instance_init = DBInstance.__init__
+
+    def unique_resource_id(self, *args, **kwargs):
+        # moto gives every instance the same DbiResourceId; the provider finds an instance by it,
+        # so with two instances in one account (staging and prod) it finds two and gives up.
+        instance_init(self, *args, **kwargs)
+        self.dbi_resource_id = 'db-' + ''.join(random.choice(string.ascii_uppercase + string.digits) for _ in range(26))
+
+    DBInstance.__init__ = unique_resource_id
+
+    from moto.ecs.models import TaskDefinition
+
+    task_definition_init = TaskDefinition.__init__
+
+    def aws_filled_container_definitions(self, *args, **kwargs):
+        # What ECS adds to a registered definition (moto keeps it as sent): a health check's
+        # interval, timeout and retries, and in awsvpc mode each port mapping's hostPort. A stack
+        # that leaves them out must still re-plan to no change, as it does against AWS.
+        task_definition_init(self, *args, **kwargs)
+        for definition in self.container_definitions:
+            if 'healthCheck' in definition:
+                definition['healthCheck'] = {'interval': 30, 'timeout': 5, 'retries': 3, **definition['healthCheck']}
+            if self.network_mode == 'awsvpc':
+                definition['portMappings'] = [{'hostPort': m.get('containerPort'), **m} for m in definition.get('portMappings', [])]
+
+    TaskDefinition.__init__ = aws_filled_container_definitions
+
 
 def _json(status, payload, headers=None):
     return status, {'Content-Type': 'application/x-amz-json-1.1', **(headers or {})}, json.dumps(payload).encode()
@@ -185,6 +221,20 @@ class Extensions:
     def __init__(self, app, account):
         self.app, self.account = app, account
 
+    @staticmethod
+    def _action(environ, service):
+        target = environ.get('HTTP_X_AMZ_TARGET')
+        if target:
+            return target.split('.')[-1]
+        if environ['REQUEST_METHOD'] == 'POST' and environ.get('CONTENT_TYPE', '').startswith('application/x-www-form-urlencoded'):
+            import io
+
+            length = int(environ.get('CONTENT_LENGTH') or 0)
+            raw = environ['wsgi.input'].read(length) if length else b''
+            environ['wsgi.input'] = io.BytesIO(raw)
+            return parse_qs(raw.decode(errors='replace')).get('Action', ['?'])[0]
+        return f"{environ['REQUEST_METHOD']} {environ.get('PATH_INFO', '')}"
+
     def __call__(self, environ, start_response):
         _request.secure = environ.get('wsgi.url_scheme') == 'https'
         scope = environ.get('HTTP_AUTHORIZATION', '').split('Credential=')[-1].split(',')[0].split('/')
@@ -205,10 +255,21 @@ class Extensions:
 
                 environ['wsgi.input'] = io.BytesIO(raw)
         if answer is None:
+            action = self._action(environ, service)
+            statuses = []
+
+            def recording_start_response(status, headers, *rest):
+                statuses.append(status)
+                return start_response(status, headers, *rest)
+
             # moto's backends are not thread-safe (SSM DescribeParameters fails with "dictionary
             # changed size during iteration" under parallel applies): one request at a time.
             with _moto_lock:
-                return list(self.app(environ, start_response))
+                body = list(self.app(environ, recording_start_response))
+            if statuses and not statuses[0].startswith(('2', '3')):
+                # Which call failed, for the tier's log (werkzeug's line shows only "POST /").
+                print(f'emulator: {service} {action} -> {statuses[0]}', file=sys.stderr, flush=True)
+            return body
         status, headers, body = answer
         reason = {200: 'OK', 204: 'No Content', 400: 'Bad Request', 404: 'Not Found', 409: 'Conflict'}.get(status, 'Error')
         start_response(f'{status} {reason}', [*headers.items(), ('Content-Length', str(len(body)))])

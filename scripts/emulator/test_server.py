@@ -57,6 +57,23 @@ class EmulatorTest(unittest.TestCase):
         zone = self.client('route53').create_hosted_zone(Name='example.org', CallerReference='t')['HostedZone']
         self.assertRegex(zone['Id'], r'^/hostedzone/Z[A-Z0-9]{21}$')
 
+    def test_each_database_instance_has_its_own_resource_id(self):
+        rds = self.client('rds')
+        ids = []
+        for name in ('staging-db', 'prod-db'):
+            ids.append(rds.create_db_instance(DBInstanceIdentifier=name, DBInstanceClass='db.t4g.micro', Engine='postgres', MasterUsername='u', MasterUserPassword='password1')['DBInstance']['DbiResourceId'])
+        self.assertNotEqual(ids[0], ids[1])
+        found = rds.describe_db_instances(Filters=[{'Name': 'dbi-resource-id', 'Values': [ids[1]]}])['DBInstances']
+        self.assertEqual([d['DBInstanceIdentifier'] for d in found], ['prod-db'])
+
+    def test_container_definitions_read_back_with_what_ecs_adds(self):
+        ecs = self.client('ecs')
+        container = {'name': 'api', 'image': 'nginx', 'portMappings': [{'containerPort': 8080, 'protocol': 'tcp'}], 'healthCheck': {'command': ['CMD', 'true']}}
+        registered = ecs.register_task_definition(family='api', networkMode='awsvpc', requiresCompatibilities=['FARGATE'], cpu='256', memory='512', containerDefinitions=[container])
+        read = registered['taskDefinition']['containerDefinitions'][0]
+        self.assertEqual(read['healthCheck'], {'command': ['CMD', 'true'], 'interval': 30, 'timeout': 5, 'retries': 3})
+        self.assertEqual(read['portMappings'], [{'containerPort': 8080, 'hostPort': 8080, 'protocol': 'tcp'}])
+
     def test_budget_notification_subscribers_and_tags(self):
         budgets = self.client('budgets')
         notification = {'NotificationType': 'ACTUAL', 'ComparisonOperator': 'GREATER_THAN', 'Threshold': 80.0, 'ThresholdType': 'PERCENTAGE'}
