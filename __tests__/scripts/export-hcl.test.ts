@@ -1,4 +1,4 @@
-const { unquoteReferences } = require('../../scripts/export-hcl.js') as { unquoteReferences: (hcl: string) => string };
+const { heredocsAsWritten, unquoteReferences } = require('../../scripts/export-hcl.js') as { heredocsAsWritten: (hcl: string) => string; unquoteReferences: (hcl: string) => string };
 
 describe('HCL export (the exit path from CDKTF)', () => {
   it('unquotes references in depends_on and ignore_changes, and leaves other strings alone', () => {
@@ -14,5 +14,12 @@ describe('HCL export (the exit path from CDKTF)', () => {
         'bucket = "my.bucket"',
       ].join('\n'),
     );
+  });
+
+  it('keeps the exact value of multi-line strings (cdktf adds a newline to every heredoc)', () => {
+    // GIVEN what cdktf writes for "a=1\nb=2\n" and for "a=1\nb=2"
+    const written = 'x = <<EOF\na=1\nb=2\n\nEOF\ny = <<EOF\na=1\nb=2\nEOF\nz = "c"';
+    // THEN the first loses the added newline and the second is chomped back to no trailing newline
+    expect(heredocsAsWritten(written)).toBe('x = <<EOF\na=1\nb=2\nEOF\ny = chomp(<<EOF\na=1\nb=2\nEOF\n)\nz = "c"');
   });
 });
