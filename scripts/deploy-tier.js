@@ -156,7 +156,7 @@ function checkEvidence(covered, python, awsEnv) {
     if (seen.has(gap) || !gap.probe) continue;
     seen.add(gap);
     const answer = probe(python, awsEnv, gap.probe(change.before));
-    if (!answer.missing) failures.push(`${gap.type} ${gap.attributes.join(', ')}: the emulator returns it (${JSON.stringify(answer.detail)}), so the re-plan diff is the project's. Fix the stack, then drop the entry`);
+    if (!answer.confirmed) failures.push(`${gap.type} ${gap.attributes.join(', ')}: the emulator's own answer does not explain the re-plan change (${JSON.stringify(answer.detail)}), so the difference is the project's. Fix the stack, then drop the entry`);
   }
   return failures;
 }
@@ -186,15 +186,33 @@ function checkAdoption(stack, { summary, imports, changes }, imported, addable) 
   return problems.map((p) => `adoption plan of ${stack} ("${summary}"): ${p}`);
 }
 
+/** How to ask the emulator whether a protected resource still exists, from its state values. */
+const STILL_THERE = {
+  aws_db_instance: (v) => `c('rds').describe_db_instances(DBInstanceIdentifier='${v.identifier}')`,
+  aws_msk_cluster: (v) => `c('kafka').describe_cluster(ClusterArn='${v.arn}')`,
+  aws_s3_bucket: (v) => `c('s3').head_bucket(Bucket='${v.bucket}')`,
+  aws_efs_file_system: (v) => `c('efs').describe_file_systems(FileSystemId='${v.id}')`,
+  aws_route53_zone: (v) => `c('route53').get_hosted_zone(Id='${v.zone_id}')`,
+  aws_dynamodb_table: (v) => `c('dynamodb').describe_table(TableName='${v.name}')`,
+};
+
+/** `terraform destroy` of a production stack must fail on prevent_destroy and delete nothing. */
 async function refusedDestroy(copy, stack, context) {
   const cwd = stackDir(copy, stack);
   const before = await stateList(cwd, context);
   const result = await terraform(['destroy', '-input=false', '-auto-approve'], cwd, context, { allowFailure: true });
   const protectedAddresses = [...result.output.matchAll(/Resource (\S+) has lifecycle\.prevent_destroy set/g)].map((m) => m[1]);
   const after = await stateList(cwd, context);
-  const ok = !result.ok && /Instance cannot be destroyed/.test(result.output) && protectedAddresses.length > 0 && after.length === before.length;
-  row(stack).destroy = ok ? `refused (prevent_destroy: ${protectedAddresses.length})` : 'NOT refused';
-  return { ok, protectedAddresses, output: result.output };
+  const shown = JSON.parse((await terraform(['show', '-json'], cwd, { ...context, log: undefined })).output);
+  const values = new Map((shown.values?.root_module?.resources ?? []).map((r) => [r.address, r.values]));
+  const missing = protectedAddresses.filter((address) => {
+    const ask = STILL_THERE[address.split('.')[0]];
+    if (!ask) return true; // a protected type the tier cannot check is a gap in the tier: fail
+    return !probe(context.python, context.awsEnv, `try:\n  ${ask(values.get(address))}\n  print('true')\nexcept Exception:\n  print('false')`);
+  });
+  const ok = !result.ok && /Instance cannot be destroyed/.test(result.output) && protectedAddresses.length > 0 && after.length === before.length && missing.length === 0;
+  row(stack).destroy = ok ? `refused by prevent_destroy (${protectedAddresses.length} resources, all still in the emulator)` : 'NOT refused';
+  return { ok, protectedAddresses, output: missing.length > 0 ? `not found in the emulator: ${missing.join(', ')}` : result.output };
 }
 
 async function destroy(copy, stack, context) {

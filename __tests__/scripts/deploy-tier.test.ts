@@ -10,7 +10,7 @@ const { classifyChanges, gapsMarkdown, unusedGaps } = require('../../scripts/dep
 const { changedAttributes } = require('../../scripts/deploy/terraform.js');
 const scratch = require('../../scripts/deploy/scratch.js');
 
-const gap = { type: 'aws_ecs_service', attributes: ['health_check_grace_period_seconds'], kind: 'read-back', replaces: true, emulator: 'e', evidence: 'v', handling: 'h' };
+const gap = { type: 'aws_ecs_service', attributes: ['health_check_grace_period_seconds'], consequences: ['id'], kind: 'read-back', replaces: true, emulator: 'e', evidence: 'v', handling: 'h' };
 const change = (overrides: object) => ({ address: 'aws_ecs_service.api', type: 'aws_ecs_service', actions: ['update'], changed: ['health_check_grace_period_seconds'], ...overrides });
 
 describe('deploy tier: re-plan changes against the gap table', () => {
@@ -31,10 +31,17 @@ describe('deploy tier: re-plan changes against the gap table', () => {
     expect(findings).toHaveLength(1);
   });
 
-  it('fails a replacement unless the gap says the attribute forces one', () => {
-    const replace = change({ actions: ['delete', 'create'] });
+  it('fails a replacement unless a gap that says it replaces forces it', () => {
+    const replace = change({ actions: ['delete', 'create'], changed: ['health_check_grace_period_seconds', 'id'], replacePaths: ['health_check_grace_period_seconds'] });
     expect(classifyChanges([replace], [gap]).findings).toEqual([]);
     expect(classifyChanges([replace], [{ ...gap, replaces: false }]).findings).toHaveLength(1);
+    // a replacement forced by an attribute the table does not list is a finding
+    expect(classifyChanges([{ ...replace, replacePaths: ['task_definition'] }], [gap]).findings).toHaveLength(1);
+  });
+
+  it('accepts consequences only beside a gap attribute, never alone', () => {
+    expect(classifyChanges([change({ changed: ['health_check_grace_period_seconds', 'id'] })], [gap]).findings).toEqual([]);
+    expect(classifyChanges([change({ changed: ['id'] })], [gap]).findings).toHaveLength(1);
   });
 
   it('reports a read-back entry that no re-plan needed', () => {

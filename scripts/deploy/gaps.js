@@ -8,10 +8,10 @@
 
 /**
  * kind 'read-back': the emulator drops or changes a value AWS keeps; a re-plan change of exactly
- * these attributes is accepted once `probe` (Python printing {"missing": bool, "detail": ...}
- * against the emulator) shows the value missing there. 'not-implemented': moto lacks the call and
+ * these attributes (plus the listed `consequences`) is accepted once `probe` (Python printing
+ * {"confirmed": bool, "detail": ...} against the emulator) shows the emulator's answer is the cause. 'not-implemented': moto lacks the call and
  * the emulator serves it. 'setting': an emulator option the tier sets.
- * @type {Array<{ type: string, attributes: string[], kind: 'read-back'|'not-implemented'|'setting', replaces?: boolean, emulator: string, evidence: string, probe?: (r: any) => string, handling: string }>}
+ * @type {Array<{ type: string, attributes: string[], kind: 'read-back'|'not-implemented'|'setting', replaces?: boolean, consequences?: string[], emulator: string, evidence: string, probe?: (r: any) => string, handling: string }>}
  */
 const GAPS = [
   {
@@ -56,11 +56,11 @@ const GAPS = [
   },
   {
     type: 'aws_db_instance',
-    attributes: ['resource_id'],
+    attributes: ['resource_id', 'ca_cert_identifier'],
     kind: 'not-implemented',
-    emulator: 'every instance has the same DbiResourceId; with staging and prod in one account the provider finds two and fails ("couldn\'t find resource")',
-    evidence: '`test_each_database_instance_has_its_own_resource_id`',
-    handling: 'the emulator gives each instance its own id',
+    emulator: 'every instance has the same DbiResourceId, so with staging and prod in one account the provider finds two and fails ("couldn\'t find resource"); the CA certificate asked for at creation is dropped, so the provider modifies and reboots every new instance',
+    evidence: '`test_each_database_instance_has_its_own_resource_id_and_the_ca_it_asked_for`',
+    handling: 'the emulator gives each instance its own id and keeps the requested CA',
   },
   {
     type: 'aws_iam_role_policy_attachment',
@@ -78,10 +78,72 @@ const GAPS = [
     evidence: 'moto documentation of MOTO_ACM_VALIDATION_WAIT',
     handling: 'MOTO_ACM_VALIDATION_WAIT=0; the registrar and delegation steps stay manual (README "First deploy")',
   },
+  {
+    type: 'aws_ecs_service',
+    attributes: ['capacity_provider_strategy', 'health_check_grace_period_seconds', 'availability_zone_rebalancing'],
+    replaces: true,
+    consequences: ['id', 'iam_role', 'launch_type', 'platform_version', 'triggers', 'tags', 'deployment_controller', 'service_registries'],
+    kind: 'read-back',
+    emulator: 'DescribeServices returns no capacityProviderStrategy, healthCheckGracePeriodSeconds or availabilityZoneRebalancing (and launchType EC2); a changed strategy forces replacement',
+    evidence: 'checked each run: `ecs.describe_services` lacks capacityProviderStrategy and healthCheckGracePeriodSeconds',
+    probe: (r) => `s = c('ecs').describe_services(cluster='${r.cluster}', services=['${r.name}'])['services'][0]\nprint(json.dumps({'confirmed': not s.get('capacityProviderStrategy') and 'healthCheckGracePeriodSeconds' not in s, 'detail': {k: s.get(k) for k in ('capacityProviderStrategy', 'healthCheckGracePeriodSeconds', 'launchType')}}))`,
+    handling: 'accepted in the re-plan (replacement of the service only)',
+  },
+  {
+    type: 'aws_service_discovery_service',
+    attributes: ['health_check_custom_config', 'namespace_id'],
+    replaces: true,
+    consequences: ['arn', 'id', 'description', 'tags', 'type'],
+    kind: 'read-back',
+    emulator: 'GetService drops an empty HealthCheckCustomConfig and the NamespaceId of a DNS-only service; both force replacement',
+    evidence: 'checked each run: `servicediscovery.get_service` lacks HealthCheckCustomConfig',
+    probe: (r) => `s = c('servicediscovery').get_service(Id='${r.id}')['Service']\nprint(json.dumps({'confirmed': 'HealthCheckCustomConfig' not in s, 'detail': sorted(s)}))`,
+    handling: 'accepted in the re-plan (replacement of the Cloud Map service only)',
+  },
+  {
+    type: 'aws_vpc_security_group_ingress_rule',
+    attributes: ['description'],
+    kind: 'read-back',
+    emulator: 'a rule that references a security group loses its description',
+    evidence: 'checked each run: `ec2.describe_security_group_rules` has no Description',
+    probe: (r) => `s = c('ec2').describe_security_group_rules(SecurityGroupRuleIds=['${r.security_group_rule_id}'])['SecurityGroupRules'][0]\nprint(json.dumps({'confirmed': not s.get('Description'), 'detail': s.get('ReferencedGroupInfo')}))`,
+    handling: 'accepted in the re-plan (in-place update of the description)',
+  },
+  {
+    type: 'aws_db_instance',
+    attributes: ['performance_insights_enabled', 'engine_lifecycle_support'],
+    kind: 'read-back',
+    emulator: 'DescribeDBInstances returns neither Performance Insights settings nor EngineLifecycleSupport',
+    evidence: 'checked each run: `rds.describe_db_instances` lacks PerformanceInsightsEnabled=true and EngineLifecycleSupport',
+    probe: (r) => `s = c('rds').describe_db_instances(DBInstanceIdentifier='${r.identifier}')['DBInstances'][0]\nprint(json.dumps({'confirmed': not s.get('PerformanceInsightsEnabled') and 'EngineLifecycleSupport' not in s, 'detail': {k: s.get(k) for k in ('PerformanceInsightsEnabled', 'EngineLifecycleSupport')}}))`,
+    handling: 'accepted in the re-plan (in-place update)',
+  },
+  {
+    type: 'aws_db_parameter_group',
+    attributes: ['parameter'],
+    kind: 'read-back',
+    emulator: 'DescribeDBParameters with Source=user returns nothing, so the parameters the stack sets read back as absent',
+    evidence: 'checked each run: `rds.describe_db_parameters(Source="user")` is empty',
+    probe: (r) => `s = c('rds').describe_db_parameters(DBParameterGroupName='${r.name}', Source='user')['Parameters']\nprint(json.dumps({'confirmed': len(s) == 0, 'detail': s}))`,
+    handling: 'accepted in the re-plan (in-place update)',
+  },
+  {
+    type: 'aws_launch_template',
+    attributes: ['tag_specifications'],
+    consequences: ['default_version', 'latest_version'],
+    kind: 'read-back',
+    emulator: "copies the template's own tags into version 1 as a `launch-template` tag specification",
+    evidence: 'checked each run: `ec2.describe_launch_template_versions` shows a launch-template TagSpecification the stack never sent',
+    probe: (r) => `v = c('ec2').describe_launch_template_versions(LaunchTemplateId='${r.id}', Versions=['$Latest'])['LaunchTemplateVersions'][0]['LaunchTemplateData']\nprint(json.dumps({'confirmed': any(t['ResourceType'] == 'launch-template' for t in v.get('TagSpecifications', [])), 'detail': v.get('TagSpecifications')}))`,
+    handling: 'accepted in the re-plan (a new template version)',
+  },
 ];
 
 /**
- * Splits a re-plan's changes into those a read-back gap covers and the rest (findings).
+ * Splits a re-plan's changes into those read-back gaps cover and the rest (findings). A change is
+ * covered when every attribute it changes is a gap attribute of its type or a listed consequence
+ * (a computed value that moves because the resource is updated or replaced), at least one is a gap
+ * attribute, and a replacement is forced only by attributes of a gap that says it replaces.
  * Returns { findings, covered: [{ change, gap }] }.
  */
 function classifyChanges(changes, gaps = GAPS) {
@@ -90,13 +152,19 @@ function classifyChanges(changes, gaps = GAPS) {
   for (const change of changes) {
     const candidates = gaps.filter((g) => g.kind === 'read-back' && g.type === change.type);
     const attributes = new Set(candidates.flatMap((g) => g.attributes));
-    const replaces = change.actions.includes('delete');
-    const fits = candidates.length > 0 && change.actions.every((a) => a === 'update' || a === 'delete' || a === 'create') && change.changed.every((a) => attributes.has(a)) && (!replaces || candidates.some((g) => g.replaces));
+    const allowed = new Set([...attributes, ...candidates.flatMap((g) => g.consequences ?? [])]);
+    const replacing = new Set(candidates.filter((g) => g.replaces).flatMap((g) => g.attributes));
+    const causes = change.changed.filter((a) => attributes.has(a));
+    const fits =
+      causes.length > 0 &&
+      change.changed.every((a) => allowed.has(a)) &&
+      (change.replacePaths ?? []).every((a) => replacing.has(a)) &&
+      (!change.actions.includes('delete') || (change.replacePaths ?? []).length > 0);
     if (!fits) {
       findings.push(change);
       continue;
     }
-    for (const gap of candidates.filter((g) => g.attributes.some((a) => change.changed.includes(a)))) covered.push({ change, gap });
+    for (const gap of candidates.filter((g) => g.attributes.some((a) => causes.includes(a)))) covered.push({ change, gap });
   }
   return { findings, covered };
 }

@@ -202,7 +202,9 @@ UPDATES = {
 
 def _configuration(arn):
     if arn not in _configurations:
-        raise _not_found('Configuration', arn)
+        # AWS answers a missing configuration with this 400, not a 404; the provider's delete and
+        # read waiters look for exactly this code and message.
+        raise KafkaError(400, 'BadRequestException', 'Configuration ARN does not exist.')
     return _configurations[arn]
 
 

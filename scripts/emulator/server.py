@@ -15,7 +15,7 @@ What it adds to moto (each piece is tested in test_server.py):
   EFS PutBackupPolicy and DeleteFileSystemPolicy.
 - Hosted zone ids that start with Z, as AWS's do (the project's config refuses other ids).
 - A DbiResourceId per DB instance (moto gives all the same one, and the provider looks instances
-  up by it).
+  up by it), and the CA certificate a new instance asks for.
 - Container definitions read back as ECS returns them: health-check defaults, awsvpc host ports.
 - One request at a time into moto (its backends are not thread-safe), with a log line naming each
   call that fails.
@@ -134,6 +134,11 @@ def patch_moto():
         # moto gives every instance the same DbiResourceId; the provider finds an instance by it,
         # so with two instances in one account (staging and prod) it finds two and gives up.
         instance_init(self, *args, **kwargs)
+        # CreateDBInstance's CACertificateIdentifier arrives under another key and is dropped, so
+        # the provider modifies and reboots every new instance to set it (minutes of waiting).
+        requested_ca = next((v for k, v in kwargs.items() if k.endswith('certificate_identifier') and v), None)
+        if requested_ca:
+            self.ca_certificate_identifier = requested_ca
         self.dbi_resource_id = 'db-' + ''.join(random.choice(string.ascii_uppercase + string.digits) for _ in range(26))
 
     DBInstance.__init__ = unique_resource_id
