@@ -78,7 +78,9 @@ export class PlatformStack extends TerraformStack {
     });
     pinProviderExactly(this, provider);
     if (props.state) {
-      if (!props.stateKey) throw new Error(`stack ${id}: stateKey is required with an S3 state backend`);
+      if (!props.stateKey) {
+        throw new Error(`stack ${id}: stateKey is required with an S3 state backend (state.bucket = "${props.state.bucket}"), and it is ${JSON.stringify(props.stateKey)}. Fix: pass stateKey, e.g. stateKey('api', 'staging') for "api/staging/terraform.tfstate"`);
+      }
       new S3Backend(this, {
         bucket: props.state.bucket,
         key: props.stateKey,
