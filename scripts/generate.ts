@@ -1,17 +1,37 @@
 /**
- * Writes the generated operator files from the app: `atlantis.yaml` and/or `docs/architecture.md`.
- * Usage: node -r ./scripts/swc-register.js scripts/generate.ts atlantis|docs|all
+ * Writes the generated files: `atlantis.yaml`, `docs/architecture.md` (both from the app) and the
+ * package's API report and reference (`api`, from its public entry points).
+ * Usage: node -r ./scripts/swc-register.js scripts/generate.ts atlantis|docs|api|all
  */
+// First: the example tenant (in the API report) imports the package by name, which this maps to src/.
+import './package-source.js';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ENVIRONMENTS } from '../src/config/load';
+import { renderApiReference } from '../src/operator/api-reference';
+import { parseApiReport, renderApiReport, renderSurface, versionProblem } from '../src/operator/api-report';
 import { renderArchitectureDoc } from '../src/operator/architecture-doc';
 import { renderAtlantisConfig } from '../src/operator/atlantis-config';
+import { exampleTenantAddresses } from '../src/operator/example-tenant';
+import { API_REFERENCE_FILE, API_REPORT_FILE, loadPublicApi } from '../src/operator/public-api';
 import { loadStackCatalog, REPO_ROOT } from '../src/operator/stack-catalog';
 
-const targets: Record<string, { file: string; render: (stacks: ReturnType<typeof loadStackCatalog>) => string }> = {
-  atlantis: { file: 'atlantis.yaml', render: (stacks) => renderAtlantisConfig(REPO_ROOT, stacks, Object.keys(ENVIRONMENTS)) },
-  docs: { file: 'docs/architecture.md', render: renderArchitectureDoc },
+type Files = Record<string, string>;
+
+const targets: Record<string, () => Files> = {
+  atlantis: () => ({ 'atlantis.yaml': renderAtlantisConfig(REPO_ROOT, loadStackCatalog(), Object.keys(ENVIRONMENTS)) }),
+  docs: () => ({ 'docs/architecture.md': renderArchitectureDoc(loadStackCatalog()) }),
+  api: () => {
+    const api = loadPublicApi(REPO_ROOT);
+    const surface = renderSurface(api, exampleTenantAddresses());
+    const committed = path.join(REPO_ROOT, API_REPORT_FILE);
+    // The report only moves forward with the version: a changed surface needs a bump first.
+    if (fs.existsSync(committed)) {
+      const problem = versionProblem(parseApiReport(fs.readFileSync(committed, 'utf8')), surface, api.version);
+      if (problem) throw new Error(problem);
+    }
+    return { [API_REPORT_FILE]: renderApiReport(api.version, api.packageName, surface), [API_REFERENCE_FILE]: renderApiReference(api) };
+  },
 };
 
 const wanted = process.argv[2] ?? 'all';
@@ -21,11 +41,16 @@ if (unknown.length > 0) {
   process.stderr.write(`unknown target "${unknown.join(', ')}". Fix: use one of ${Object.keys(targets).join(', ')}, all\n`);
   process.exitCode = 1;
 } else {
-  const stacks = loadStackCatalog();
-  for (const target of selected) {
-    const { file, render } = targets[target];
-    fs.mkdirSync(path.dirname(path.join(REPO_ROOT, file)), { recursive: true });
-    fs.writeFileSync(path.join(REPO_ROOT, file), render(stacks));
-    process.stdout.write(`wrote ${file} (${stacks.length} stacks)\n`);
+  try {
+    for (const target of selected) {
+      for (const [file, text] of Object.entries(targets[target]())) {
+        fs.mkdirSync(path.dirname(path.join(REPO_ROOT, file)), { recursive: true });
+        fs.writeFileSync(path.join(REPO_ROOT, file), text);
+        process.stdout.write(`wrote ${file}\n`);
+      }
+    }
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exitCode = 1;
   }
 }

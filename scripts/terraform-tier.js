@@ -49,7 +49,9 @@ async function targets() {
   const examples = fs.existsSync(examplesDir) ? fs.readdirSync(examplesDir).sort() : [];
   for (const example of examples.filter((e) => fs.existsSync(path.join(examplesDir, e, 'main.ts')))) {
     const dir = path.join(examplesDir, example);
-    await run(process.execPath, ['-r', path.join(__dirname, 'swc-register.js'), path.join(dir, 'main.ts')], { cwd: root });
+    // In the example's own directory, as a tenant runs it; the package name resolves to src/ here.
+    const { CDKTF_OUTDIR: _outdir, ...env } = process.env;
+    await run(process.execPath, ['-r', path.join(__dirname, 'swc-register.js'), '-r', path.join(__dirname, 'package-source.js'), 'main.ts'], { cwd: dir, env });
     const outStacks = path.join(dir, 'cdktf.out', 'stacks');
     for (const stack of fs.readdirSync(outStacks).sort()) {
       list.push({ stack: `examples/${example}/${stack}`, dir: path.join(outStacks, stack), tests: path.join(dir, 'tests') });

@@ -3,6 +3,7 @@ import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { Fn, TerraformOutput, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../src/config/schema';
+import { environmentStackProps } from '../src/config/stack-props';
 import { workloadAlarmSpecs } from '../src/constructs/alerting/workload-alarm-specs';
 import { POSTGRES_PORT, PostgresDatabase } from '../src/constructs/database/postgres-database';
 import type { Statement } from '../src/constructs/iam/policies';
@@ -15,7 +16,7 @@ import { KafkaCluster } from '../src/constructs/streaming/kafka-cluster';
 import { LISTENER_PRIORITIES } from '../src/contract/listener-priorities';
 import { Names } from '../src/core/naming';
 import { otlpExporterEnvironment } from '../src/monitoring-config/catalog';
-import { environmentStackProps, PlatformStack } from '../src/core/platform-stack';
+import { PlatformStack } from '../src/core/platform-stack';
 
 export interface AtlasStackProps {
   readonly env: EnvironmentConfig;

@@ -2,6 +2,7 @@ import { TerraformOutput, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
 import { parentDomain } from '../src/config/rules';
 import type { DnsDelegation, EnvironmentConfig } from '../src/config/schema';
+import { environmentStackProps } from '../src/config/stack-props';
 import { loadBalancerAlarmSpecs } from '../src/constructs/alerting/load-balancer-alarm-specs';
 import { OperatorAlerts } from '../src/constructs/alerting/operator-alerts';
 import { EcsCluster } from '../src/constructs/compute/ecs-cluster';
@@ -14,7 +15,7 @@ import { AlarmSet, notifyTopic } from '../src/constructs/service/service-alarms'
 import { SharedFileSystem } from '../src/constructs/storage/shared-file-system';
 import { adoptExisting } from '../src/core/adopt';
 import { Names } from '../src/core/naming';
-import { environmentStackProps, PlatformStack } from '../src/core/platform-stack';
+import { PlatformStack } from '../src/core/platform-stack';
 
 /** What the operator does with the created zone's name servers, per `dns.delegation`. */
 const NAME_SERVERS_OUTPUT: Record<DnsDelegation, (domain: string, parent?: string) => string> = {

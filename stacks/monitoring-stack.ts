@@ -1,6 +1,7 @@
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../src/config/schema';
+import { environmentStackProps } from '../src/config/stack-props';
 import { LISTENER_PRIORITIES } from '../src/contract/listener-priorities';
 import { DataVolume } from '../src/constructs/monitoring/data-volume';
 import { NetworkFlows } from '../src/constructs/monitoring/network-flows';
@@ -9,7 +10,7 @@ import { PlatformParameters } from '../src/constructs/platform/platform-paramete
 import { AlarmSet, notifyTopic } from '../src/constructs/service/service-alarms';
 import { type ServiceRoute, TenantService } from '../src/constructs/service/tenant-service';
 import { Names } from '../src/core/naming';
-import { environmentStackProps, PlatformStack } from '../src/core/platform-stack';
+import { PlatformStack } from '../src/core/platform-stack';
 import { MONITORING_SERVICE_KEYS, MONITORING_SERVICES, MonitoringEndpoints, type MonitoringServiceKey, monitoringNamespace, PORTS } from '../src/monitoring-config/catalog';
 import { monitoringContainers } from '../src/monitoring-config/containers';
 import { MONITORING_FLOWS } from '../src/monitoring-config/flows';

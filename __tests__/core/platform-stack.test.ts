@@ -47,6 +47,6 @@ describe('PlatformStack', () => {
   });
 
   it('rejects an S3 backend without a state key', () => {
-    expect(() => new PlatformStack(Testing.app(), 'stack', { ...props, stateKey: undefined })).toThrow(/stateKey is required/);
+    expect(() => new PlatformStack(Testing.app(), 'stack', { ...props, stateKey: undefined })).toThrow(/stateKey is required with an S3 state backend \(state\.bucket = "[^"]+"\), and it is undefined\. Fix: pass stateKey/);
   });
 });

@@ -1,19 +1,11 @@
 import { Testing } from 'cdktf';
 import { PLATFORM_PARAMETERS } from '../../src/contract/platform-parameters';
 import { ApiTenantStack } from '../../examples/api-tenant/api-tenant-stack';
+import { API_STAGING } from '../../examples/api-tenant/settings';
 import { dataSources, resources, synthJson } from '../helpers/synth';
 
 function synthTenant() {
-  const stack = new ApiTenantStack(Testing.app(), 'api-staging', {
-    region: 'eu-west-1',
-    accountId: '111122223333',
-    environment: 'dev',
-    namePrefix: 'poc-atlas-dev',
-    ssmPrefix: '/infra',
-    hostname: 'api.hari328.net',
-    repository: 'github.com/atlas/backend-patterns-ts',
-    state: { bucket: 'atlas-terraform-state-111122223333', lockTable: 'atlas-terraform-locks', region: 'eu-west-1', useLockfile: false },
-  });
+  const stack = new ApiTenantStack(Testing.app(), 'api-staging', API_STAGING);
   return synthJson(stack);
 }
 

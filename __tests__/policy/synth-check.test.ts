@@ -88,7 +88,7 @@ describe('policy check during synth', () => {
     const app = tempApp();
     addPlatformStacks(app, loadEnvironments());
     const lines: string[] = [];
-    addPolicyCheck(app, { log: (line) => lines.push(line) });
+    addPolicyCheck(app, { waivers: WAIVERS, log: (line) => lines.push(line) });
     app.synth();
     const written = report(app);
     expect(written.passed).toBe(true);
@@ -130,7 +130,7 @@ describe('policy check during synth', () => {
     addPlatformStacks(app, [atlasEnvironment(name, { msk: { phase: 'create' } })]);
     app.synth();
     // WHEN the pack runs THEN the waiver of the public placement that comes with 'enable' is not stale
-    checkSynthesizedApp(app, quiet);
+    checkSynthesizedApp(app, { ...quiet, waivers: WAIVERS });
     expect(report(app).passed).toBe(true);
   });
 
@@ -141,18 +141,27 @@ describe('policy check during synth', () => {
     addPlatformStacks(app, loadEnvironments(['staging'], migrated));
     app.synth();
     // WHEN the waiver is still there THEN the pack names it as stale
-    expect(() => checkSynthesizedApp(app, quiet)).toThrow(/waiver for state-backend-secure on bootstrap terraform\.backend\.local matches no finding/);
+    expect(() => checkSynthesizedApp(app, { ...quiet, waivers: WAIVERS })).toThrow(/waiver for state-backend-secure on bootstrap terraform\.backend\.local matches no finding/);
     // WHEN it is deleted as the README says THEN the pack passes with no exception for the bootstrap
     checkSynthesizedApp(app, { ...quiet, waivers: WAIVERS.filter((w) => w.stack !== 'bootstrap') });
     expect(report(app).passed).toBe(true);
     expect(report(app).waivers.filter((w) => w.stack === 'bootstrap')).toEqual([]);
   });
 
+  it('holds an app to every rule by default: the repository\'s own waivers apply only when passed', () => {
+    // GIVEN the real stacks and no waivers option (what a tenant app gets from the package)
+    const app = tempApp();
+    addPlatformStacks(app, loadEnvironments(['staging']));
+    addPolicyCheck(app, quiet);
+    // WHEN synthesized THEN a finding this repository waives (the public ALB) fails synth
+    expect(() => app.synth()).toThrow('[alb-internal] base-infra-staging aws_lb.alb');
+  });
+
   it('fails synth when the ALB stops dropping invalid header fields', () => {
     // GIVEN the real prod stack with drop_invalid_header_fields removed WHEN it is synthesized THEN synth fails naming rule, resource and fix
     const app = tempApp();
     const stacks = addPlatformStacks(app, loadEnvironments());
-    addPolicyCheck(app, quiet);
+    addPolicyCheck(app, { ...quiet, waivers: WAIVERS });
     const alb = stacks.baseInfra.prod.node.findAll().find((c): c is Lb => c instanceof Lb)!;
     alb.resetDropInvalidHeaderFields();
     expect(() => app.synth()).toThrow(

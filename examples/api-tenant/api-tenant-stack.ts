@@ -1,11 +1,12 @@
 /**
  * An application repository's whole infrastructure (Layer 2a): one TenantService on the shared
- * platform. It needs nothing from this repository but the package's exports and the SSM
- * parameters Layer 1 writes; copy it into a tenant repository and import from the package instead.
+ * platform. It needs nothing but the package's public entry point and the SSM parameters Layer 1
+ * writes; this directory is a complete tenant project (package.json, cdktf.json, tsconfig.json)
+ * to copy into an application repository.
  */
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
-import { LISTENER_PRIORITIES, Names, PlatformParameters, PlatformStack, stateKey, TenantService, type StateBackendSettings } from '../../src';
+import { LISTENER_PRIORITIES, Names, PlatformParameters, PlatformStack, stateKey, TenantService, type StateBackendSettings } from '@atlas/platform-constructs';
 
 export interface ApiTenantStackProps {
   readonly region: string;

@@ -1,21 +1,15 @@
 /**
- * Synthesizes the example tenant on its own:
- *   node -r ./scripts/swc-register.js examples/api-tenant/main.ts
- * then `cd examples/api-tenant/cdktf.out/stacks/api-staging && terraform init && terraform plan -var api_image=...`.
+ * The tenant app: one stack, checked by the platform's policy pack during synth. In a tenant
+ * repository: `npm ci && npm run build && npx cdktf synth` (cdktf.json runs `node main.js`), then
+ * `cd cdktf.out/stacks/api-staging && terraform init && terraform plan -var api_image=...`.
  */
+import { addPolicyCheck } from '@atlas/platform-constructs/policy';
 import { App } from 'cdktf';
-import * as path from 'path';
 import { ApiTenantStack } from './api-tenant-stack';
+import { API_STAGING } from './settings';
 
-const app = new App({ outdir: path.join(__dirname, 'cdktf.out') });
-new ApiTenantStack(app, 'api-staging', {
-  region: 'eu-west-1',
-  accountId: '111122223333',
-  environment: 'dev',
-  namePrefix: 'poc-atlas-dev',
-  ssmPrefix: '/infra',
-  hostname: 'api.hari328.net',
-  repository: 'github.com/atlas/backend-patterns-ts',
-  state: { bucket: 'atlas-terraform-state-111122223333', lockTable: 'atlas-terraform-locks', region: 'eu-west-1', useLockfile: false },
-});
+const app = new App();
+new ApiTenantStack(app, 'api-staging', API_STAGING);
+// No waivers: the tenant's stack holds every rule of the pack, or synth fails naming the finding.
+addPolicyCheck(app);
 app.synth();

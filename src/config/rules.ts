@@ -1,6 +1,9 @@
 /** Reusable field schemas whose error messages name the value and the fix. */
 import { z } from 'zod';
+import { imageTagProblem } from './image-tag';
 import { parseCidr } from './cidr';
+
+export { imageTagProblem };
 
 const LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 
@@ -60,21 +63,6 @@ export const awsRegion = z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, {
 });
 
 export const accountId = z.string().regex(/^\d{12}$/, { error: 'is not a 12-digit AWS account id. Fix: e.g. "111122223333"' });
-
-const DOCKER_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-
-/** Why an image tag cannot name a release in an immutable-tag ECR repository, or undefined when it can. */
-export function imageTagProblem(tag: string): string | undefined {
-  if (!DOCKER_TAG.test(tag)) {
-    return 'is not a Docker image tag. Fix: 1-128 of letters, digits, _ . - not starting with . or -, e.g. "1.4.2"';
-  }
-  // The repositories have immutable tags: `latest` could be pushed once and would then name that
-  // first image forever, while readers of the config take it for the newest release.
-  if (tag.toLowerCase() === 'latest') {
-    return 'is a moving tag, and the ECR repositories have immutable tags (latest can be pushed only once). Fix: use the release\'s own tag, e.g. "1.4.2" or a commit SHA';
-  }
-  return undefined;
-}
 
 export const imageTag = z.string().superRefine((value, ctx) => {
   const problem = imageTagProblem(value);

@@ -18,7 +18,9 @@ export const LISTENER_PRIORITIES = {
   eventsIngestionCatchAll: 50000,
 } as const;
 
+/** Lowest listener-rule priority ALB accepts. */
 export const MIN_PRIORITY = 1;
+/** Highest listener-rule priority ALB accepts. */
 export const MAX_PRIORITY = 50000;
 
 export interface PriorityClaim {

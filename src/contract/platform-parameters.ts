@@ -4,13 +4,17 @@
  * per-environment prefix.
  */
 
+/** How one contract parameter is stored. */
 export interface ParameterSpec {
   /** Last path segment, appended to the environment's prefix. */
   readonly key: string;
+  /** SSM parameter type: `StringList` values are comma-separated lists. */
   readonly type: 'String' | 'StringList';
+  /** What the value is, also the parameter's description in SSM. */
   readonly description: string;
 }
 
+/** The contract: every parameter Layer 1 writes under the environment's prefix, by the name code reads it with. */
 export const PLATFORM_PARAMETERS = {
   vpcId: { key: 'vpc-id', type: 'String', description: 'ID of the shared VPC' },
   vpcCidr: { key: 'vpc-cidr', type: 'String', description: 'IPv4 range of the shared VPC' },
@@ -35,6 +39,7 @@ export const PLATFORM_PARAMETERS = {
   cognitoUserPoolDomain: { key: 'cognito-user-pool-domain', type: 'String', description: 'Cognito hosted-UI domain prefix' },
 } as const satisfies Record<string, ParameterSpec>;
 
+/** The name of one contract parameter, e.g. `vpcId`. */
 export type PlatformParameter = keyof typeof PLATFORM_PARAMETERS;
 
 /** Full parameter name, e.g. `/infra/vpc-id`. */

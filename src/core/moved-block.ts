@@ -6,6 +6,7 @@
 import { TerraformElement, TerraformResource, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 
+/** One rename: the address a resource had and the address it has now. */
 export interface MovedBlockProps {
   /** The address the object had in the previous commit, e.g. `aws_subnet.private_a`. */
   readonly from: string;

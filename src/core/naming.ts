@@ -14,6 +14,7 @@ export const NAME_LIMITS = {
   secret: 512,
 } as const;
 
+/** Which AWS limit a name is checked against (`generic` is 255 characters). */
 export type NameKind = keyof typeof NAME_LIMITS;
 
 const KIND_LABEL: Record<NameKind, string> = {
@@ -29,6 +30,7 @@ const KIND_LABEL: Record<NameKind, string> = {
   secret: 'secret name',
 };
 
+/** A physical name AWS would refuse (too long, wrong characters); the message names the value and the fix. */
 export class NameLimitError extends Error {
   constructor(name: string, kind: NameKind, problem: string) {
     super(
@@ -56,7 +58,10 @@ export function checkName(name: string, kind: NameKind): string {
 
 /** Names for one environment: `<namePrefix>-<suffix>`, each checked against its limit. */
 export class Names {
-  constructor(readonly prefix: string) {}
+  constructor(
+    /** The environment's name prefix, e.g. `poc-atlas-dev`. */
+    readonly prefix: string,
+  ) {}
 
   /** `<prefix>-<suffix>` checked against the limit of `kind`. */
   of(suffix: string, kind: NameKind = 'generic'): string {

@@ -5,12 +5,15 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { LocalBackend, S3Backend, TerraformDataSource, TerraformElement, TerraformOutput, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
 import type { Construct, Node } from 'constructs';
-import type { EnvironmentConfig } from '../config/schema';
-import { type Layer, platformTags, type TagInputs } from './tags';
+import { platformTags, type TagInputs } from './tags';
 
+/** The platform's Terraform state backend (the bootstrap stack creates it). */
 export interface StateBackendSettings {
+  /** S3 bucket holding every stack's state. */
   readonly bucket: string;
+  /** DynamoDB table Terraform locks the state with. */
   readonly lockTable: string;
+  /** Region of the bucket and the table. */
   readonly region: string;
   /** Also take S3-native lock files (Terraform 1.10+). */
   readonly useLockfile: boolean;
@@ -19,14 +22,23 @@ export interface StateBackendSettings {
 /** An environment's declared tier: production-only guarantees (and the policy pack) follow it, never a name. */
 export type Tier = 'production' | 'non-production';
 
+/** Provider, backend and tags of one stack. */
 export interface PlatformStackProps {
+  /** AWS region every resource of the stack is created in, e.g. `eu-west-1`. */
   readonly region: string;
   /** The only account this stack may touch; a wrong profile fails before planning. */
   readonly accountId: string;
+  /** The platform's default tags, applied to every resource through the provider. */
   readonly tags: TagInputs;
-  /** Remote state in S3; omitted only by the bootstrap stack, which creates the bucket. */
+  /**
+   * Remote state in S3; omitted only by the bootstrap stack, which creates the bucket.
+   * @default - local state in `terraform.bootstrap.tfstate` at the project root
+   */
   readonly state?: StateBackendSettings;
-  /** State object key, e.g. `base-infra/staging/terraform.tfstate`. */
+  /**
+   * State object key, e.g. `base-infra/staging/terraform.tfstate` (see `stateKey()`); required with `state`.
+   * @default - none: only the local backend goes without
+   */
   readonly stateKey?: string;
   /** Tier the policy pack holds this stack to (deletion protection, Multi-AZ, public placement). @default 'production' */
   readonly tier?: Tier;
@@ -37,21 +49,14 @@ export function stateKey(layer: string, environment: string): string {
   return `${layer}/${environment}/terraform.tfstate`;
 }
 
-/** The provider, backend and tier of one layer's stack in one environment. */
-export function environmentStackProps(env: EnvironmentConfig, layer: Layer): PlatformStackProps {
-  return {
-    region: env.aws.region,
-    accountId: env.aws.accountId,
-    tags: { environment: env.environment, layer, repository: env.repository },
-    tier: env.tier,
-    state: env.state,
-    stateKey: stateKey(layer, env.name),
-  };
-}
-
 /** Where the bootstrap keeps its local state: the project root, so a fresh synth never wipes it. */
 export const BOOTSTRAP_LOCAL_STATE = '../../../terraform.bootstrap.tfstate';
 
+/**
+ * The base of every stack: AWS provider pinned to the exact release the bindings were generated
+ * for, limited to one account, with the platform's default tags; S3 state; Terraform addresses
+ * that follow the construct path (`api/service` -> `aws_ecs_service.api_service`).
+ */
 export class PlatformStack extends TerraformStack {
   private readonly addresses = new Map<string, string>();
   /** The tier the policy pack checks this stack against. */
@@ -73,7 +78,9 @@ export class PlatformStack extends TerraformStack {
     });
     pinProviderExactly(this, provider);
     if (props.state) {
-      if (!props.stateKey) throw new Error(`stack ${id}: stateKey is required with an S3 state backend`);
+      if (!props.stateKey) {
+        throw new Error(`stack ${id}: stateKey is required with an S3 state backend (state.bucket = "${props.state.bucket}"), and it is ${JSON.stringify(props.stateKey)}. Fix: pass stateKey, e.g. stateKey('api', 'staging') for "api/staging/terraform.tfstate"`);
+      }
       new S3Backend(this, {
         bucket: props.state.bucket,
         key: props.stateKey,

@@ -6,8 +6,7 @@
  */
 import type { StackDocument } from './document';
 import { RULES } from './pack';
-import type { Finding, Rule, Tier } from './types';
-import type { Waiver } from './waivers';
+import type { Finding, Rule, Tier, Waiver } from './types';
 
 export const MIN_REASON_LENGTH = 10;
 

@@ -91,3 +91,21 @@ export interface Finding {
   readonly address: string;
   readonly problem: string;
 }
+
+/** A finding accepted on purpose: the rule, the stack, the address and why it is safe. */
+export interface Waiver {
+  /** Rule id, e.g. `sg-no-public-ingress`. */
+  readonly rule: string;
+  /** Stack name, e.g. `base-infra-prod`. */
+  readonly stack: string;
+  /** Terraform address in that stack, e.g. `aws_security_group.alb_security_group`. */
+  readonly address: string;
+  /** Why the exception is safe. */
+  readonly reason: string;
+  /**
+   * When the finding is legitimately absent, e.g. during a documented configuration phase. Such a
+   * waiver is not reported as stale when it matches nothing.
+   * @default - a waiver that matches nothing fails synth
+   */
+  readonly absentWhen?: string;
+}

@@ -5,22 +5,9 @@
  * stack that was checked fails synth, so stale exceptions cannot linger.
  */
 
-export interface Waiver {
-  /** Rule id, e.g. `sg-no-public-ingress`. */
-  readonly rule: string;
-  /** Stack name, e.g. `base-infra-prod`. */
-  readonly stack: string;
-  /** Terraform address in that stack, e.g. `aws_security_group.alb_security_group`. */
-  readonly address: string;
-  /** Why the exception is safe. */
-  readonly reason: string;
-  /**
-   * When the finding is legitimately absent, e.g. during a documented configuration phase. Such a
-   * waiver is not reported as stale when it matches nothing.
-   * @default - a waiver that matches nothing fails synth
-   */
-  readonly absentWhen?: string;
-}
+import type { Waiver } from './types';
+
+export type { Waiver };
 
 const PUBLIC_EDGE_SG =
   'The shared ALB is the public edge: 80 only redirects to HTTPS and 443 serves TLS 1.2+; any other public port on it is still a finding (sg-no-public-ingress).';

@@ -3,8 +3,9 @@ import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { parameterName, PLATFORM_PARAMETERS, type PlatformParameter } from '../../contract/platform-parameters';
 
+/** Where Layer 1 wrote the parameters. */
 export interface PlatformParametersProps {
-  /** Environment prefix such as `/infra`. */
+  /** Environment prefix such as `/infra` (no trailing slash). */
   readonly prefix: string;
 }
 

@@ -3,7 +3,9 @@ import { Construct } from 'constructs';
 
 /** What an alarm does when it fires: a small strategy chosen by configuration. */
 export interface AlarmAction {
+  /** ARNs notified when an alarm fires (e.g. an SNS topic). */
   readonly alarmActions: string[];
+  /** ARNs notified when an alarm recovers. */
   readonly okActions: string[];
 }
 

@@ -1,5 +1,5 @@
 /** The props of TenantService and their checks: what an application repository sets. */
-import { imageTagProblem } from '../../config/rules';
+import { imageTagProblem } from '../../config/image-tag';
 import { isSecretLikeKey } from '../../config/secrets';
 import type { Names } from '../../core/naming';
 import type { Statement } from '../iam/policies';
@@ -8,33 +8,41 @@ import type { AlarmAction } from './service-alarms';
 
 /** Public route of a service on the shared ALB. */
 export interface ServiceRoute {
+  /** Host header the rule matches, one label under the platform domain, e.g. `api.example.com`. */
   readonly hostname: string;
-  /** From the listener-priority registry (src/contract/listener-priorities.ts). */
+  /** Listener-rule priority from the registry `LISTENER_PRIORITIES` (tenants: 1000-39999); one number per rule on the shared listener. */
   readonly priority: number;
   /** Also take every request no other rule matches, at this lowest priority. @default - no catch-all */
   readonly catchAllPriority?: number;
-  /** @default '/health' */
+  /** Path the target group checks; any 200-399 answer is healthy. @default '/health' */
   readonly healthCheckPath?: string;
   /** Require a Cognito (Google) login first. @default false */
   readonly authenticate?: boolean;
-  /** @default true */
+  /** Create the alias record `hostname` -> shared ALB in the platform zone. @default true */
   readonly createDnsRecord?: boolean;
 }
 
 /** An EFS access point mounted into the container, encrypted in transit and authorized by IAM. */
 export interface EfsMount {
+  /** Volume name in the task definition, e.g. `data`. */
   readonly name: string;
+  /** ID of the EFS access point (`fsap-...`) on Layer 1's file system. */
   readonly accessPointId: string;
+  /** ARN of the same access point: the task role may mount only through it. */
   readonly accessPointArn: string;
+  /** Where the volume appears in the container, e.g. `/var/lib/app`. */
   readonly containerPath: string;
 }
 
+/** What an application repository sets to run one service on the platform. */
 export interface TenantServiceProps {
+  /** Physical names: every resource is called `<prefix>-<serviceName>`. */
   readonly names: Names;
   /** Layer 1 values, read from SSM. */
   readonly platform: PlatformParameters;
   /** Kebab-case service name, part of every physical name (`<prefix>-<serviceName>`). */
   readonly serviceName: string;
+  /** TCP port the container listens on; the ALB and its health check use it. */
   readonly containerPort: number;
   /** Image reference, used as is. @default - a Terraform variable `<id>_image`, set with `-var` or TF_VAR_ */
   readonly image?: string;
@@ -46,20 +54,23 @@ export interface TenantServiceProps {
    * @default - the variable has no default: every plan must set it
    */
   readonly imageTag?: string;
-  /** @default 256 */
+  /** Fargate CPU units of the task (256 = 1/4 vCPU). @default 256 */
   readonly cpu?: number;
-  /** @default 512 */
+  /** Task memory in MiB; Fargate allows only some values per `cpu`. @default 512 */
   readonly memory?: number;
-  /** @default 1 */
+  /** Number of tasks running at once. @default 1 */
   readonly desiredCount?: number;
   /** Plain settings; a secret-looking name is refused (use `secrets`). @default - none */
   readonly environment?: Readonly<Record<string, string>>;
   /** Variable name -> Secrets Manager/SSM ARN, injected through `valueFrom`. @default - none */
   readonly secrets?: Readonly<Record<string, string>>;
+  /** Container command, replacing the image's CMD. @default - the image's CMD */
   readonly command?: string[];
+  /** Container entry point, replacing the image's ENTRYPOINT. @default - the image's ENTRYPOINT */
   readonly entryPoint?: string[];
   /** Behind the shared ALB; omit for an internal service. @default - not routed */
   readonly route?: ServiceRoute;
+  /** Days CloudWatch Logs keeps the service's log group (`/ecs/<prefix>-<serviceName>`), a value CloudWatch accepts (1, 3, 5, 7, 14, 30, ...). */
   readonly logRetentionInDays: number;
   /** Create an ECR repository for the image. @default false */
   readonly ecrRepository?: boolean;
@@ -69,13 +80,13 @@ export interface TenantServiceProps {
   readonly securityGroupIds?: readonly string[];
   /** EFS access points to mount (the file system is Layer 1's). @default - none */
   readonly efsMounts?: readonly EfsMount[];
-  /** @default true */
+  /** Mount the container's root file system read-only; write to EFS mounts or tmp volumes instead. @default true */
   readonly readonlyRootFilesystem?: boolean;
   /** Other container ports (no ALB), e.g. OTLP 4317. @default - none */
   readonly extraPorts?: readonly number[];
   /** Cloud Map service to register tasks in. @default - none */
   readonly serviceRegistryArn?: string;
-  /** @default - notify the operator topic from Layer 1 */
+  /** What the CPU, memory and target-health alarms do when they fire. @default - notify the operator topic from Layer 1 */
   readonly alarmAction?: AlarmAction;
   /**
    * Rolling-deployment bounds. A single-writer service (one task owning files on EFS) needs

@@ -24,10 +24,15 @@ export type { EfsMount, ServiceRoute, TenantServiceProps } from './tenant-servic
  * and CPU/memory (and target health) alarms. Every platform value comes from SSM.
  */
 export class TenantService extends Construct {
+  /** The ECS service (`aws_ecs_service.<id>_service`). */
   readonly service: EcsService;
+  /** The tasks' own security group; other groups may allow ingress from it. */
   readonly securityGroup: SecurityGroup;
+  /** Execution role (pulls the image, reads `secrets`) and task role (`taskStatements`). */
   readonly roles: ServiceRoles;
+  /** Target group and listener rule, when `route` is set. */
   readonly route?: AlbRoute;
+  /** The service's ECR repository, when `ecrRepository` is set. */
   readonly repository?: EcrRepository;
 
   constructor(scope: Construct, id: string, props: TenantServiceProps) {

@@ -1,0 +1,13 @@
+/** Where the api runs: the platform's staging account, its SSM prefix and its state bucket. */
+import type { ApiTenantStackProps } from './api-tenant-stack';
+
+export const API_STAGING: ApiTenantStackProps = {
+  region: 'eu-west-1',
+  accountId: '111122223333',
+  environment: 'dev',
+  namePrefix: 'poc-atlas-dev',
+  ssmPrefix: '/infra',
+  hostname: 'api.hari328.net',
+  repository: 'github.com/atlas/backend-patterns-ts',
+  state: { bucket: 'atlas-terraform-state-111122223333', lockTable: 'atlas-terraform-locks', region: 'eu-west-1', useLockfile: false },
+};
