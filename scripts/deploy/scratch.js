@@ -5,7 +5,7 @@
 const fs = require('fs');
 const path = require('path');
 
-const SKIP = new Set(['node_modules', '.git', 'cdktf.out', 'cdktf.hcl', '.tmp', '.terraform-cli', '.gen', 'coverage']);
+const SKIP = new Set(['node_modules', '.git', 'cdktf.out', 'cdktf.hcl', '.tmp', '.terraform-cli', '.gen', 'coverage', 'dist']);
 
 function copyProject(root, target) {
   fs.rmSync(target, { recursive: true, force: true });
