@@ -56,11 +56,11 @@ const GAPS = [
   },
   {
     type: 'aws_db_instance',
-    attributes: ['resource_id', 'ca_cert_identifier'],
+    attributes: ['resource_id', 'ca_cert_identifier', 'performance_insights_enabled', 'engine_lifecycle_support'],
     kind: 'not-implemented',
-    emulator: 'every instance has the same DbiResourceId, so with staging and prod in one account the provider finds two and fails ("couldn\'t find resource"); the CA certificate asked for at creation is dropped, so the provider modifies and reboots every new instance',
-    evidence: '`test_each_database_instance_has_its_own_resource_id_and_the_ca_it_asked_for`',
-    handling: 'the emulator gives each instance its own id and keeps the requested CA',
+    emulator: 'every instance has the same DbiResourceId, so with staging and prod in one account the provider finds two and fails ("couldn\'t find resource"); the CA certificate, Performance Insights and engine lifecycle settings sent at creation are never returned, so the provider modifies every instance after creating it and on every later apply',
+    evidence: '`test_each_database_instance_has_its_own_resource_id_and_the_settings_it_asked_for`',
+    handling: 'the emulator gives each instance its own id and returns the settings it was created with',
   },
   {
     type: 'aws_iam_role_policy_attachment',
@@ -108,15 +108,6 @@ const GAPS = [
     evidence: 'checked each run: `ec2.describe_security_group_rules` has no Description',
     probe: (r) => `s = c('ec2').describe_security_group_rules(SecurityGroupRuleIds=['${r.security_group_rule_id}'])['SecurityGroupRules'][0]\nprint(json.dumps({'confirmed': not s.get('Description'), 'detail': s.get('ReferencedGroupInfo')}))`,
     handling: 'accepted in the re-plan (in-place update of the description)',
-  },
-  {
-    type: 'aws_db_instance',
-    attributes: ['performance_insights_enabled', 'engine_lifecycle_support'],
-    kind: 'read-back',
-    emulator: 'DescribeDBInstances returns neither Performance Insights settings nor EngineLifecycleSupport',
-    evidence: 'checked each run: `rds.describe_db_instances` lacks PerformanceInsightsEnabled=true and EngineLifecycleSupport',
-    probe: (r) => `s = c('rds').describe_db_instances(DBInstanceIdentifier='${r.identifier}')['DBInstances'][0]\nprint(json.dumps({'confirmed': not s.get('PerformanceInsightsEnabled') and 'EngineLifecycleSupport' not in s, 'detail': {k: s.get(k) for k in ('PerformanceInsightsEnabled', 'EngineLifecycleSupport')}}))`,
-    handling: 'accepted in the re-plan (in-place update)',
   },
   {
     type: 'aws_db_parameter_group',

@@ -139,6 +139,12 @@ def patch_moto():
         requested_ca = next((v for k, v in kwargs.items() if k.endswith('certificate_identifier') and v), None)
         if requested_ca:
             self.ca_certificate_identifier = requested_ca
+        # Settings moto accepts but never returns; the provider then modifies the instance after
+        # creating it and on every later apply. Kept and returned as AWS does.
+        self.performance_insights_enabled = bool(kwargs.get('enable_performance_insights'))
+        for key in ('performance_insights_retention_period', 'performance_insights_kms_key_id', 'engine_lifecycle_support'):
+            if kwargs.get(key) is not None:
+                setattr(self, key, kwargs[key])
         self.dbi_resource_id = 'db-' + ''.join(random.choice(string.ascii_uppercase + string.digits) for _ in range(26))
 
     DBInstance.__init__ = unique_resource_id

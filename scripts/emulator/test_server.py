@@ -57,12 +57,19 @@ class EmulatorTest(unittest.TestCase):
         zone = self.client('route53').create_hosted_zone(Name='example.org', CallerReference='t')['HostedZone']
         self.assertRegex(zone['Id'], r'^/hostedzone/Z[A-Z0-9]{21}$')
 
-    def test_each_database_instance_has_its_own_resource_id_and_the_ca_it_asked_for(self):
+    def test_each_database_instance_has_its_own_resource_id_and_the_settings_it_asked_for(self):
         rds = self.client('rds')
         ids = []
         for name in ('staging-db', 'prod-db'):
-            created = rds.create_db_instance(DBInstanceIdentifier=name, DBInstanceClass='db.t4g.micro', Engine='postgres', MasterUsername='u', MasterUserPassword='password1', CACertificateIdentifier='rds-ca-rsa2048-g1')['DBInstance']
-            self.assertEqual(created['CACertificateIdentifier'], 'rds-ca-rsa2048-g1')
+            created = rds.create_db_instance(
+                DBInstanceIdentifier=name, DBInstanceClass='db.t4g.medium', Engine='postgres', MasterUsername='u', MasterUserPassword='password1',
+                CACertificateIdentifier='rds-ca-rsa2048-g1', EnablePerformanceInsights=True, PerformanceInsightsRetentionPeriod=7, EngineLifecycleSupport='open-source-rds-extended-support-disabled',
+            )['DBInstance']
+            read = rds.describe_db_instances(DBInstanceIdentifier=name)['DBInstances'][0]
+            self.assertEqual(
+                {k: read.get(k) for k in ('CACertificateIdentifier', 'PerformanceInsightsEnabled', 'PerformanceInsightsRetentionPeriod', 'EngineLifecycleSupport')},
+                {'CACertificateIdentifier': 'rds-ca-rsa2048-g1', 'PerformanceInsightsEnabled': True, 'PerformanceInsightsRetentionPeriod': 7, 'EngineLifecycleSupport': 'open-source-rds-extended-support-disabled'},
+            )
             ids.append(created['DbiResourceId'])
         self.assertNotEqual(ids[0], ids[1])
         found = rds.describe_db_instances(Filters=[{'Name': 'dbi-resource-id', 'Values': [ids[1]]}])['DBInstances']
