@@ -12,7 +12,7 @@ const fs = require('fs');
 const path = require('path');
 const { ensurePython, probe, startEmulator } = require('./deploy/emulator');
 const { GAPS, classifyChanges, unusedGaps } = require('./deploy/gaps');
-const { copyProject, setMskPhase, switchBootstrapToS3 } = require('./deploy/scratch');
+const { copyProject, edit, setMskPhase, switchBootstrapToS3 } = require('./deploy/scratch');
 const { planChanges, run, stateList, stopAll, terraform } = require('./deploy/terraform');
 const { prepareTerraformEnv } = require('./terraform-cli-config');
 
@@ -215,6 +215,23 @@ async function refusedDestroy(copy, stack, context) {
   return { ok, protectedAddresses, output: missing.length > 0 ? `not found in the emulator: ${missing.join(', ')}` : result.output };
 }
 
+/**
+ * README "Tearing down an environment": a zone the registrar points at (and that holds other
+ * environments' delegations) outlives the environment. It leaves the state before the destroy...
+ */
+async function keepZone(copy, stack, zoneId, context) {
+  await terraform(['state', 'rm', 'aws_route53_zone.dns_zone'], stackDir(copy, stack), context);
+  console.log(`  state rm aws_route53_zone.dns_zone (${zoneId}) in ${stack}`);
+}
+
+/** ...and is adopted again on the next apply (`adopt.hostedZoneId`). */
+function adoptZone(copy, file, zoneId) {
+  const text = fs.readFileSync(path.join(copy, file), 'utf8');
+  const dns = /^ {2}dns: \{.*\},$/m.exec(text);
+  if (!dns) throw new Error(`deploy tier: no one-line dns section in ${file}. Fix: update adoptZone in scripts/deploy-tier.js`);
+  edit(copy, file, dns[0], `${dns[0]}\n  adopt: { hostedZoneId: '${zoneId}' },`);
+}
+
 async function destroy(copy, stack, context) {
   const cwd = stackDir(copy, stack);
   const result = await terraform(['destroy', '-input=false', '-auto-approve', PARALLELISM], cwd, context);
@@ -301,8 +318,15 @@ async function main() {
       failures.push(...checkAdoption('base-infra-staging', adoptEdge, ['aws_route53_zone.dns_zone', 'aws_acm_certificate.dns_certificate'], /./));
       console.log(`  adoption base-infra-staging: ${adoptEdge.summary}`);
       await Promise.all([destroy(staging, 'atlas-staging', context), destroy(staging, 'monitoring-staging', context)]);
+      await keepZone(staging, 'base-infra-staging', zone[0], context);
       await destroy(staging, 'base-infra-staging', context);
+      const kept = probe(python, awsEnv, `print(json.dumps(sorted(r['Name'] for r in c('route53').list_resource_record_sets(HostedZoneId='${zone[0]}')['ResourceRecordSets'] if r['Type'] == 'NS')))`);
+      const delegations = Object.values(JSON.parse(fs.readFileSync(path.join(stackDir(prod, 'base-infra-prod'), 'cdk.tf.json'), 'utf8')).resource.aws_route53_record ?? {}).filter((r) => r.type === 'NS').map((r) => `${r.name}.`);
+      const lost = delegations.filter((name) => !kept.includes(name));
+      if (lost.length > 0) failures.push(`staging's teardown removed prod's delegation record(s) ${lost.join(', ')} from the kept zone`);
+      console.log(`  kept     staging's zone ${zone[0]} with its NS records: ${kept.join(', ')}`);
       const again = Date.now();
+      adoptZone(staging, 'src/config/staging.ts', zone[0]);
       await deployStaging(staging, context);
       for (const stack of ['base-infra-staging', 'atlas-staging', 'monitoring-staging']) row(stack).destroy += ', applied again';
       console.log(`  staging applied again after its destroy (${((Date.now() - again) / 1000).toFixed(0)} s)`);

@@ -13,7 +13,8 @@ What it adds to moto (each piece is tested in test_server.py):
 - Amazon MSK (kafka.py): clusters, configurations, bootstrap brokers, updates, cluster policies.
 - Calls moto does not implement that the provider makes: Budgets DescribeSubscribersForNotification,
   EFS PutBackupPolicy and DeleteFileSystemPolicy.
-- Hosted zone ids that start with Z, as AWS's do (the project's config refuses other ids).
+- Hosted zone ids that start with Z, as AWS's do (the project's config refuses other ids), and
+  AWS's refusal to delete a zone that still holds records (moto ignores NS records below the apex).
 - A DbiResourceId per DB instance (moto gives all the same one, and the provider looks instances
   up by it), and the CA certificate a new instance asks for.
 - Container definitions read back as ECS returns them: health-check defaults, awsvpc host ports.
@@ -126,6 +127,18 @@ def patch_moto():
 
     route53_models.create_route53_zone_id = aws_shaped_zone_id
 
+    def delete_hosted_zone(self, id_):
+        # AWS refuses to delete a zone holding any record but the apex SOA and NS; moto lets any
+        # NS record through, so a zone still holding a sub-zone's delegation would vanish.
+        zone = self.get_hosted_zone(id_)
+        apex = zone.name.rstrip('.') + '.'
+        for rrset in zone.rrsets:
+            if not (rrset.type in ('NS', 'SOA') and rrset.name.rstrip('.') + '.' == apex):
+                raise route53_models.HostedZoneNotEmpty()
+        return self.zones.pop(id_.replace('/hostedzone/', ''), None)
+
+    route53_models.Route53Backend.delete_hosted_zone = delete_hosted_zone
+
     from moto.rds.models import DBInstance
 
     instance_init = DBInstance.__init__
@@ -217,7 +230,11 @@ def _efs(method, path, body, account, region):
         if file_system is None:
             return _json(404, {'ErrorCode': 'FileSystemNotFound', 'Message': parts[2]}, {'x-amzn-ErrorType': 'FileSystemNotFound'})
         file_system._backup = body['BackupPolicy']['Status'] == 'ENABLED'
+        file_system.emulator_backup_status = body['BackupPolicy']['Status']
         return _json(200, {'BackupPolicy': {'Status': body['BackupPolicy']['Status']}})
+    if parts[3] == 'backup-policy' and method == 'GET' and hasattr(file_system, 'emulator_backup_status'):
+        # Once set, AWS reports the policy's status, DISABLED included (moto: PolicyNotFound).
+        return _json(200, {'BackupPolicy': {'Status': file_system.emulator_backup_status}})
     if parts[3] == 'policy' and method == 'DELETE':
         if file_system is None:
             return _json(404, {'ErrorCode': 'FileSystemNotFound', 'Message': parts[2]}, {'x-amzn-ErrorType': 'FileSystemNotFound'})

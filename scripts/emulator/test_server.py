@@ -57,6 +57,16 @@ class EmulatorTest(unittest.TestCase):
         zone = self.client('route53').create_hosted_zone(Name='example.org', CallerReference='t')['HostedZone']
         self.assertRegex(zone['Id'], r'^/hostedzone/Z[A-Z0-9]{21}$')
 
+    def test_a_zone_holding_a_delegation_cannot_be_deleted(self):
+        route53 = self.client('route53')
+        zone = route53.create_hosted_zone(Name='parent.example', CallerReference='p')['HostedZone']['Id']
+        delegation = {'Name': 'child.parent.example', 'Type': 'NS', 'TTL': 300, 'ResourceRecords': [{'Value': 'ns-1.example.net'}]}
+        route53.change_resource_record_sets(HostedZoneId=zone, ChangeBatch={'Changes': [{'Action': 'CREATE', 'ResourceRecordSet': delegation}]})
+        with self.assertRaisesRegex(ClientError, 'HostedZoneNotEmpty'):
+            route53.delete_hosted_zone(Id=zone)
+        route53.change_resource_record_sets(HostedZoneId=zone, ChangeBatch={'Changes': [{'Action': 'DELETE', 'ResourceRecordSet': delegation}]})
+        route53.delete_hosted_zone(Id=zone)
+
     def test_each_database_instance_has_its_own_resource_id_and_the_settings_it_asked_for(self):
         rds = self.client('rds')
         ids = []
@@ -107,6 +117,8 @@ class EmulatorTest(unittest.TestCase):
         fs_id = efs.create_file_system(CreationToken='t', Encrypted=True)['FileSystemId']
         efs.put_backup_policy(FileSystemId=fs_id, BackupPolicy={'Status': 'ENABLED'})
         self.assertEqual(efs.describe_backup_policy(FileSystemId=fs_id)['BackupPolicy']['Status'], 'ENABLED')
+        efs.put_backup_policy(FileSystemId=fs_id, BackupPolicy={'Status': 'DISABLED'})  # what a destroy does
+        self.assertEqual(efs.describe_backup_policy(FileSystemId=fs_id)['BackupPolicy']['Status'], 'DISABLED')
         efs.put_file_system_policy(FileSystemId=fs_id, Policy=json.dumps({'Version': '2012-10-17', 'Statement': [{'Effect': 'Deny', 'Principal': {'AWS': '*'}, 'Action': '*', 'Condition': {'Bool': {'aws:SecureTransport': 'false'}}}]}))
         efs.delete_file_system_policy(FileSystemId=fs_id)
         with self.assertRaises(ClientError):
