@@ -14,7 +14,8 @@ What it adds to moto (each piece is tested in test_server.py):
 - Calls moto does not implement that the provider makes: Budgets DescribeSubscribersForNotification,
   EFS PutBackupPolicy and DeleteFileSystemPolicy.
 - Hosted zone ids that start with Z, as AWS's do (the project's config refuses other ids), and
-  AWS's refusal to delete a zone that still holds records (moto ignores NS records below the apex).
+  AWS's refusal to delete a zone that still holds records (moto ignores NS records below the apex),
+  and a record created again after its deletion (moto says it already exists).
 - A DbiResourceId per DB instance (moto gives all the same one, and the provider looks instances
   up by it), and the CA certificate a new instance asks for.
 - Container definitions read back as ECS returns them: health-check defaults, awsvpc host ports.
@@ -138,6 +139,24 @@ def patch_moto():
         return self.zones.pop(id_.replace('/hostedzone/', ''), None)
 
     route53_models.Route53Backend.delete_hosted_zone = delete_hosted_zone
+
+    change_records = route53_models.Route53Backend.change_resource_record_sets
+
+    def change_resource_record_sets(self, zoneid, change_list):
+        # moto refuses a CREATE identical to one in the zone's change journal whenever any record
+        # sorts after its name, even if the first was deleted: a record created again in a zone
+        # that outlived a destroy "already exists". Only a record of that name and type counts.
+        zone = self.get_hosted_zone(zoneid)
+        for change in change_list:
+            if change['Action'] != 'CREATE':
+                continue
+            record = change['ResourceRecordSet']
+            name = record['Name'].rstrip('.') + '.'
+            if not any(r.name.rstrip('.') + '.' == name and r.type == record['Type'] for r in zone.rrsets):
+                zone.rr_changes[:] = [c for c in zone.rr_changes if c != change]
+        return change_records(self, zoneid, change_list)
+
+    route53_models.Route53Backend.change_resource_record_sets = change_resource_record_sets
 
     from moto.rds.models import DBInstance
 

@@ -67,6 +67,18 @@ class EmulatorTest(unittest.TestCase):
         route53.change_resource_record_sets(HostedZoneId=zone, ChangeBatch={'Changes': [{'Action': 'DELETE', 'ResourceRecordSet': delegation}]})
         route53.delete_hosted_zone(Id=zone)
 
+    def test_a_record_can_be_created_again_after_its_deletion(self):
+        route53 = self.client('route53')
+        zone = route53.create_hosted_zone(Name='kept.example', CallerReference='k')['HostedZone']['Id']
+        record = lambda name: {'Name': f'{name}.kept.example', 'Type': 'A', 'TTL': 60, 'ResourceRecords': [{'Value': '192.0.2.1'}]}
+        change = lambda action, name: route53.change_resource_record_sets(HostedZoneId=zone, ChangeBatch={'Changes': [{'Action': action, 'ResourceRecordSet': record(name)}]})
+        change('CREATE', 'grafana')
+        change('CREATE', 'prometheus')
+        change('DELETE', 'grafana')
+        change('CREATE', 'grafana')  # what re-applying a destroyed stack does
+        with self.assertRaisesRegex(ClientError, 'already exists'):
+            change('CREATE', 'grafana')
+
     def test_each_database_instance_has_its_own_resource_id_and_the_settings_it_asked_for(self):
         rds = self.client('rds')
         ids = []
