@@ -4,23 +4,13 @@
  * a name). Each is refused when the config loads, with the field, the value and the fix, before
  * anything is written.
  */
-import { ConfigError, ENVIRONMENTS, loadEnvironments, parseEnvironment } from '../../src/config/load';
-import type { EnvironmentInput } from '../../src/config/schema';
+import { ENVIRONMENTS, loadEnvironments } from '../../src/config/load';
+import { type MutableConfig, stagingConfigError } from '../helpers/config-error';
 
-type Config = EnvironmentInput & Record<string, any>;
+type Config = MutableConfig;
 
 /** The problems of the staging config with one change applied. */
-function problemsWith(change: (c: Config) => void): string {
-  const input = structuredClone(ENVIRONMENTS.staging) as Config;
-  change(input);
-  try {
-    parseEnvironment('staging', input);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('expected the configuration to be rejected');
-}
+const problemsWith = stagingConfigError;
 
 describe('values AWS refuses at apply, refused at synth', () => {
   it('accepts the committed environments', () => {

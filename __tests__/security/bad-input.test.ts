@@ -3,26 +3,15 @@
  * problems stop before any construct exists; listener-priority clashes and over-long names are
  * also caught by the policy pack over the synthesized JSON.
  */
-import { ConfigError, loadEnvironment, parseEnvironment } from '../../src/config/load';
-import type { EnvironmentInput } from '../../src/config/schema';
-import { staging } from '../../src/config/staging';
+import { loadEnvironment } from '../../src/config/load';
+import { stagingConfigError } from '../helpers/config-error';
 import { checkName, type NameKind } from '../../src/core/naming';
 import { evaluate } from '../../src/policy/evaluate';
 import { failureMessage } from '../../src/policy/report';
 import { doc, stack } from '../policy/fixtures';
 
 /** The staging config with one change applied. */
-function configError(change: (input: EnvironmentInput & Record<string, any>) => void): string {
-  const input = structuredClone(staging) as EnvironmentInput & Record<string, any>;
-  change(input);
-  try {
-    parseEnvironment('staging', input);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('expected the configuration to be rejected');
-}
+const configError = stagingConfigError;
 
 describe('bad configuration input', () => {
   it('rejects an unknown environment name, listing the valid ones', () => {
