@@ -310,9 +310,15 @@ async function main() {
 
     // Then per environment: staging is re-planned, adopted and torn down while prod is re-planned
     // and its destroy refused.
-    const replans = [];
+    // Findings are recorded as soon as a re-plan is read, so a later failure cannot hide them.
+    const covered = [];
+    const report = ({ findings, covered: used }) => {
+      for (const f of findings) failures.push(`${f.label}: ${f.address} would ${f.actions.join('+')} (${f.changed.join(', ')}); not an emulator gap. Fix the stack so a re-plan shows no change`);
+      failures.push(...checkEvidence(used, python, awsEnv));
+      covered.push(...used);
+    };
     const stagingBranch = async () => {
-      replans.push(await replan(staging, ['base-infra-staging', 'atlas-staging', 'monitoring-staging'], context));
+      report(await replan(staging, ['base-infra-staging', 'atlas-staging', 'monitoring-staging'], context));
       const zone = probe(python, awsEnv, `print(json.dumps([c('ssm').get_parameter(Name=n)['Parameter']['Value'] for n in ['/infra/hosted-zone-id', '/infra/acm-cert-arn']]))`);
       const adoptEdge = await adoptionPlan(prod, 'base-infra-staging', { hostedZoneId: zone[0], certificateArn: zone[1] }, context);
       failures.push(...checkAdoption('base-infra-staging', adoptEdge, ['aws_route53_zone.dns_zone', 'aws_acm_certificate.dns_certificate'], /./));
@@ -332,20 +338,18 @@ async function main() {
       console.log(`  staging applied again after its destroy (${((Date.now() - again) / 1000).toFixed(0)} s)`);
     };
     const prodBranch = async () => {
-      replans.push(await replan(prod, ['bootstrap', 'base-infra-prod', 'atlas-prod', 'monitoring-prod'], context));
+      report(await replan(prod, ['bootstrap', 'base-infra-prod', 'atlas-prod', 'monitoring-prod'], context));
       for (const stack of ['base-infra-prod', 'atlas-prod']) {
         const refused = await refusedDestroy(prod, stack, context);
         if (!refused.ok) failures.push(`${stack}: destroy was not refused by prevent_destroy:\n${refused.output.slice(-2000)}`);
         console.log(`  destroy  ${stack}: ${row(stack).destroy} ${refused.protectedAddresses.join(', ')}`);
       }
     };
-    await Promise.all([stagingBranch(), prodBranch()]);
-
-    const findings = replans.flatMap((r) => r.findings);
-    const covered = replans.flatMap((r) => r.covered);
-    for (const f of findings) failures.push(`${f.label}: ${f.address} would ${f.actions.join('+')} (${f.changed.join(', ')}); not an emulator gap. Fix the stack so a re-plan shows no change`);
-    failures.push(...checkEvidence(covered, python, awsEnv));
-    for (const gap of unusedGaps(covered)) failures.push(`gap table: no re-plan needed "${gap.type} ${gap.attributes.join(', ')}". Fix: remove the entry from scripts/deploy/gaps.js and the README`);
+    const branches = await Promise.allSettled([stagingBranch(), prodBranch()]);
+    for (const branch of branches.filter((b) => b.status === 'rejected')) failures.push(branch.reason.message);
+    if (branches.every((b) => b.status === 'fulfilled')) {
+      for (const gap of unusedGaps(covered)) failures.push(`gap table: no re-plan needed "${gap.type} ${gap.attributes.join(', ')}". Fix: remove the entry from scripts/deploy/gaps.js and the README`);
+    }
   } catch (error) {
     failures.push(error.message);
     stopAll();
