@@ -320,10 +320,14 @@ async function main() {
     const stagingBranch = async () => {
       report(await replan(staging, ['base-infra-staging', 'atlas-staging', 'monitoring-staging'], context));
       const zone = probe(python, awsEnv, `print(json.dumps([c('ssm').get_parameter(Name=n)['Parameter']['Value'] for n in ['/infra/hosted-zone-id', '/infra/acm-cert-arn']]))`);
-      const adoptEdge = await adoptionPlan(prod, 'base-infra-staging', { hostedZoneId: zone[0], certificateArn: zone[1] }, context);
-      failures.push(...checkAdoption('base-infra-staging', adoptEdge, ['aws_route53_zone.dns_zone', 'aws_acm_certificate.dns_certificate'], /./));
-      console.log(`  adoption base-infra-staging: ${adoptEdge.summary}`);
-      await Promise.all([destroy(staging, 'atlas-staging', context), destroy(staging, 'monitoring-staging', context)]);
+      // The zone and certificate live until base-infra goes, so their adoption is planned while
+      // Atlas and monitoring are destroyed.
+      const adoptEdge = async () => {
+        const plan = await adoptionPlan(prod, 'base-infra-staging', { hostedZoneId: zone[0], certificateArn: zone[1] }, context);
+        failures.push(...checkAdoption('base-infra-staging', plan, ['aws_route53_zone.dns_zone', 'aws_acm_certificate.dns_certificate'], /./));
+        console.log(`  adoption base-infra-staging: ${plan.summary}`);
+      };
+      await Promise.all([adoptEdge(), destroy(staging, 'atlas-staging', context), destroy(staging, 'monitoring-staging', context)]);
       await keepZone(staging, 'base-infra-staging', zone[0], context);
       await destroy(staging, 'base-infra-staging', context);
       const kept = probe(python, awsEnv, `print(json.dumps(sorted(r['Name'] for r in c('route53').list_resource_record_sets(HostedZoneId='${zone[0]}')['ResourceRecordSets'] if r['Type'] == 'NS')))`);
