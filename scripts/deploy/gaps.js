@@ -63,6 +63,14 @@ const GAPS = [
     handling: 'the emulator gives each instance its own id and returns the settings it was created with',
   },
   {
+    type: '(any resource created by one call)',
+    attributes: ['(retried call)'],
+    kind: 'not-implemented',
+    emulator: 'under load an SDK now and then retries a call whose answer it never read; moto then carries it out twice and the retry fails (seen: InvalidGroup.Duplicate on CreateSecurityGroup, EntityAlreadyExists on CreateRole)',
+    evidence: '`test_a_retried_call_gets_the_first_answer_again`',
+    handling: 'moto is serialized, and a retry with the same SDK invocation id gets the first successful answer again',
+  },
+  {
     type: 'aws_iam_role_policy_attachment',
     attributes: ['policy_arn (AWS managed)'],
     kind: 'setting',

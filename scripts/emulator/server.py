@@ -20,9 +20,11 @@ What it adds to moto (each piece is tested in test_server.py):
   up by it), and the CA certificate a new instance asks for.
 - Container definitions read back as ECS returns them: health-check defaults, awsvpc host ports.
 - One request at a time into moto (its backends are not thread-safe), with a log line naming each
-  call that fails.
+  call that fails, and a retried call (same SDK invocation id) answered with the first attempt's
+  successful answer instead of being carried out twice.
 """
 import argparse
+import collections
 import datetime
 import ipaddress
 import json
@@ -39,6 +41,8 @@ import kafka  # noqa: E402  (after the path fix above)
 
 _request = threading.local()
 _moto_lock = threading.Lock()
+_answered = collections.OrderedDict()  # SDK invocation id -> a successful answer
+_in_flight = {}  # SDK invocation id -> set when its first attempt has answered
 
 
 def write_certificate(directory):
@@ -283,6 +287,39 @@ class Extensions:
         return f"{environ['REQUEST_METHOD']} {environ.get('PATH_INFO', '')}"
 
     def __call__(self, environ, start_response):
+        # A retry of a call the emulator already carried out gets the first answer again. Under
+        # load an SDK now and then retries a call whose answer it never read, and the second
+        # attempt would fail ("InvalidGroup.Duplicate", "EntityAlreadyExists") although the first
+        # one worked. AWS SDKs send one invocation id for every attempt of a call.
+        invocation = environ.get('HTTP_AMZ_SDK_INVOCATION_ID')
+        retry = not environ.get('HTTP_AMZ_SDK_REQUEST', 'attempt=1').startswith('attempt=1')
+        if invocation and retry and invocation in _in_flight:
+            _in_flight[invocation].wait(300)  # the first attempt may still be queued for moto
+        if invocation and retry and invocation in _answered:
+            status, headers, body = _answered[invocation]
+            print(f'emulator: replayed the answer to a retried call ({invocation})', file=sys.stderr, flush=True)
+            start_response(status, headers)
+            return [body]
+        recorded = []
+
+        def recording(status, headers, *rest):
+            recorded.append((status, list(headers)))
+            return start_response(status, headers, *rest)
+
+        done = _in_flight.setdefault(invocation, threading.Event()) if invocation else None
+        try:
+            body = b''.join(self._answer(environ, recording))
+            if invocation and recorded and recorded[0][0].startswith('2'):
+                _answered[invocation] = (recorded[0][0], recorded[0][1], body)
+                while len(_answered) > 10000:
+                    _answered.popitem(last=False)
+        finally:
+            if done is not None:
+                done.set()
+                _in_flight.pop(invocation, None)
+        return [body]
+
+    def _answer(self, environ, start_response):
         _request.secure = environ.get('wsgi.url_scheme') == 'https'
         scope = environ.get('HTTP_AUTHORIZATION', '').split('Credential=')[-1].split(',')[0].split('/')
         region, service = (scope[2], scope[3]) if len(scope) == 5 else (None, None)

@@ -53,6 +53,22 @@ class EmulatorTest(unittest.TestCase):
         with self.assertRaises(ClientError):
             s3.put_object(Bucket='deny-all', Key='x', Body=b'1')
 
+    def test_a_retried_call_gets_the_first_answer_again(self):
+        ec2 = self.client('ec2')
+        vpc = ec2.create_vpc(CidrBlock='10.9.0.0/16')['Vpc']['VpcId']
+
+        def same_call_second_attempt(request, **_):
+            request.headers['amz-sdk-invocation-id'] = 'fixed-invocation'
+            request.headers['amz-sdk-request'] = 'attempt=2; max=5'
+
+        ec2.meta.events.register('before-send.ec2.CreateSecurityGroup', same_call_second_attempt)
+        create = lambda: ec2.create_security_group(GroupName='web', Description='web', VpcId=vpc)['GroupId']
+        first = create()
+        self.assertEqual(create(), first)  # not InvalidGroup.Duplicate
+        ec2.meta.events.unregister('before-send.ec2.CreateSecurityGroup', same_call_second_attempt)
+        with self.assertRaisesRegex(ClientError, 'Duplicate'):
+            create()  # a new call with the same name is still refused
+
     def test_hosted_zone_ids_look_like_aws_ones(self):
         zone = self.client('route53').create_hosted_zone(Name='example.org', CallerReference='t')['HostedZone']
         self.assertRegex(zone['Id'], r'^/hostedzone/Z[A-Z0-9]{21}$')
