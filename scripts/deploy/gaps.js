@@ -121,9 +121,9 @@ const GAPS = [
     type: 'aws_db_parameter_group',
     attributes: ['parameter'],
     kind: 'read-back',
-    emulator: 'DescribeDBParameters with Source=user returns nothing, so the parameters the stack sets read back as absent',
-    evidence: 'checked each run: `rds.describe_db_parameters(Source="user")` is empty',
-    probe: (r) => `s = c('rds').describe_db_parameters(DBParameterGroupName='${r.name}', Source='user')['Parameters']\nprint(json.dumps({'confirmed': len(s) == 0, 'detail': s}))`,
+    emulator: 'DescribeDBParameters returns the parameters the stack set without their Source, and the provider keeps only Source=user ones, so they read back as absent',
+    evidence: 'checked each run: `rds.describe_db_parameters(Source="user")` entries carry no Source',
+    probe: (r) => `s = c('rds').describe_db_parameters(DBParameterGroupName='${r.name}', Source='user')['Parameters']\nprint(json.dumps({'confirmed': all(p.get('Source') != 'user' for p in s), 'detail': s}))`,
     handling: 'accepted in the re-plan (in-place update)',
   },
   {
