@@ -7,7 +7,6 @@ what a describe returns, AWS's defaults fill what it leaves out, and every updat
 that completes at once. Requests it does not know get a 404 naming the route, so a new call the
 provider makes shows up as a clear failure instead of a hang.
 """
-import base64
 import json
 import re
 import threading
@@ -340,7 +339,3 @@ def handle(method, path, query, raw_body, account, region):
             return error.status, {'x-amzn-ErrorType': error.kind, 'Content-Type': 'application/json'}, json.dumps({'message': error.message}).encode()
     return status, {'Content-Type': 'application/json'}, (json.dumps(payload).encode() if payload is not None else b'')
 
-
-def decode_server_properties(text):
-    """The configuration's properties as sent (base64), for tests."""
-    return base64.b64decode(text).decode()
