@@ -40,7 +40,7 @@ export class AtlasStack extends PlatformStack {
     super(scope, id, environmentStackProps(env, 'atlas'));
     const names = new Names(env.namePrefix);
     const { msk, rds, hostnames, services } = env.atlas;
-    const { preventDestroy, deletionProtection } = env.protection;
+    const { protection } = env;
     const platform = new PlatformParameters(this, 'platform', { prefix: env.ssmPrefix });
     const region = new DataAwsRegion(this, 'region', {});
     const account = new DataAwsCallerIdentity(this, 'account', {});
@@ -54,7 +54,7 @@ export class AtlasStack extends PlatformStack {
       subnetIds: platform.list(msk.publicAccess ? 'publicSubnetIds' : 'privateSubnetIds'),
       publicAccessCidrs: msk.publicAccessCidrs,
       multiVpcClientAccountIds: msk.multiVpcConnectivity ? msk.multiVpcClientAccountIds : [],
-      preventDestroy,
+      protection,
     });
     this.database = new PostgresDatabase(this, 'database', {
       names,
@@ -62,8 +62,7 @@ export class AtlasStack extends PlatformStack {
       ...rds,
       vpcId: platform.get('vpcId'),
       subnetIds: platform.list(rds.publiclyAccessible ? 'publicSubnetIds' : 'privateSubnetIds'),
-      deletionProtection,
-      preventDestroy,
+      protection,
       logRetentionInDays: env.logs.retentionInDays,
     });
     const secretProps = { names, recoveryWindowInDays: env.atlas.secrets.recoveryWindowInDays };
@@ -160,7 +159,7 @@ export class AtlasStack extends PlatformStack {
       ? new SecureBucket(this, 'kafka_exports', {
           bucketName: names.of(`kafka-exports-${env.aws.accountId}`, 's3Bucket'),
           expireAfterDays: env.atlas.exportBucket.expireAfterDays,
-          preventDestroy,
+          protection,
         })
       : undefined;
 

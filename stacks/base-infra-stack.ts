@@ -36,7 +36,7 @@ export class BaseInfraStack extends PlatformStack {
   constructor(scope: Construct, id: string, { env }: BaseInfraStackProps) {
     super(scope, id, environmentStackProps(env, 'base-infra'));
     const names = new Names(env.namePrefix);
-    const { preventDestroy, deletionProtection } = env.protection;
+    const { protection } = env;
 
     const googleClientSecret = new TerraformVariable(this, 'google_client_secret', {
       type: 'string',
@@ -65,7 +65,7 @@ export class BaseInfraStack extends PlatformStack {
     const dns = new DnsCertificate(this, 'dns', {
       domain: env.dns.domain,
       createHostedZone: env.dns.createHostedZone,
-      preventDestroy,
+      protection,
       delegation: env.dns.delegation === 'parent-zone' && parent ? { parentDomain: parent } : undefined,
     });
     const edge = new LoadBalancer(this, 'alb', {
@@ -75,16 +75,15 @@ export class BaseInfraStack extends PlatformStack {
       vpcCidr: env.network.vpcCidr,
       publicSubnetIds: network.publicSubnetIds,
       certificateArn: dns.certificateArn,
-      deletionProtection: env.loadBalancer.deletionProtection,
       accessLogRetentionInDays: env.loadBalancer.accessLogRetentionInDays,
-      preventDestroy,
+      protection,
     });
     const efs = new SharedFileSystem(this, 'efs', {
       names,
       vpcId: network.vpc.id,
       vpcCidr: env.network.vpcCidr,
       subnets: network.privateZonalSubnets,
-      preventDestroy,
+      protection,
     });
     const identity = new UserDirectory(this, 'cognito', {
       names,
@@ -95,7 +94,7 @@ export class BaseInfraStack extends PlatformStack {
       allowedEmails: env.identity.allowedEmails,
       allowedEmailDomains: env.identity.allowedEmailDomains,
       logRetentionInDays: env.logs.retentionInDays,
-      deletionProtection,
+      protection,
     });
     const alerts = new OperatorAlerts(this, 'alerts', {
       names,

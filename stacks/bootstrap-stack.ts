@@ -4,6 +4,7 @@ import { LockTable } from '../src/constructs/storage/lock-table';
 import { SecureBucket } from '../src/constructs/storage/secure-bucket';
 import { adoptExisting } from '../src/core/adopt';
 import { PlatformStack, type StateBackendSettings } from '../src/core/platform-stack';
+import { PROTECTED } from '../src/core/protection';
 
 /** The bootstrap's own state object once it lives in the bucket it created. */
 export const BOOTSTRAP_STATE_KEY = 'bootstrap/terraform.tfstate';
@@ -37,9 +38,9 @@ export class BootstrapStack extends PlatformStack {
     const bucket = new SecureBucket(this, 'state', {
       bucketName: props.state.bucket,
       noncurrentVersionExpiryInDays: 365,
-      preventDestroy: true,
+      protection: PROTECTED,
     });
-    const table = new LockTable(this, 'lock', { tableName: props.state.lockTable });
+    const table = new LockTable(this, 'lock', { tableName: props.state.lockTable, protection: PROTECTED });
 
     new TerraformOutput(this, 'state_bucket', {
       value: bucket.bucket.bucket,

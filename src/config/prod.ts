@@ -27,7 +27,7 @@ export const prod: EnvironmentInput = {
   // A sub-zone of staging's hari328.net, in the same account: this stack writes its NS record there.
   dns: { domain: 'atlas.hari328.net', createHostedZone: true, delegation: 'parent-zone' },
   compute: { instanceType: 't3.medium', minSize: 1, maxSize: 4, rootVolumeSizeInGib: 30 },
-  loadBalancer: { deletionProtection: true, accessLogRetentionInDays: 90, elb5xxAlarmThreshold: 10 },
+  loadBalancer: { accessLogRetentionInDays: 90, elb5xxAlarmThreshold: 10 },
   identity: {
     cognitoDomainPrefix: 'atlas-prod-auth',
     googleClientId: 'atlas-prod-placeholder.apps.googleusercontent.com',

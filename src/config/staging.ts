@@ -31,7 +31,7 @@ export const staging: EnvironmentInput = {
   // The registered domain: its name servers go to the registrar by hand (README "First deploy").
   dns: { domain: 'hari328.net', createHostedZone: true, delegation: 'registrar' },
   compute: { instanceType: 't3.medium', minSize: 0, maxSize: 2, rootVolumeSizeInGib: 30 },
-  loadBalancer: { deletionProtection: false, accessLogRetentionInDays: 30, elb5xxAlarmThreshold: 10 },
+  loadBalancer: { accessLogRetentionInDays: 30, elb5xxAlarmThreshold: 10 },
   identity: {
     cognitoDomainPrefix: 'poc-atlas-dev-auth',
     googleClientId: 'atlas-dev-placeholder.apps.googleusercontent.com',

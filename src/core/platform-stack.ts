@@ -5,7 +5,10 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { LocalBackend, S3Backend, TerraformDataSource, TerraformElement, TerraformOutput, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
 import type { Construct, Node } from 'constructs';
+import type { Tier } from './protection';
 import { platformTags, type TagInputs } from './tags';
+
+export type { Tier };
 
 /** The platform's Terraform state backend (the bootstrap stack creates it). */
 export interface StateBackendSettings {
@@ -18,9 +21,6 @@ export interface StateBackendSettings {
   /** Also take S3-native lock files (Terraform 1.10+). */
   readonly useLockfile: boolean;
 }
-
-/** An environment's declared tier: production-only guarantees (and the policy pack) follow it, never a name. */
-export type Tier = 'production' | 'non-production';
 
 /** Provider, backend and tags of one stack. */
 export interface PlatformStackProps {
@@ -40,7 +40,7 @@ export interface PlatformStackProps {
    * @default - none: only the local backend goes without
    */
   readonly stateKey?: string;
-  /** Tier the policy pack holds this stack to (deletion protection, Multi-AZ, public placement). @default 'production' */
+  /** Tier the policy pack holds this stack to (see `Tier`); it changes no resource. @default 'production' */
   readonly tier?: Tier;
 }
 

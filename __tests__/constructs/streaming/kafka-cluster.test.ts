@@ -21,11 +21,11 @@ function kafka(overrides: Partial<KafkaClusterProps> = {}): { cluster: KafkaClus
 }
 
 describe('KafkaCluster', () => {
-  test('by default: private, no multi-VPC, no cluster policy, destroyable', () => {
+  test('by default: private, no multi-VPC, no cluster policy, protected from destroy', () => {
     const json = kafka().json();
     const cluster = json.resource.aws_msk_cluster.kafka;
     expect(cluster.broker_node_group_info.connectivity_info).toEqual({ public_access: { type: 'DISABLED' } });
-    expect(cluster.lifecycle).toEqual({ prevent_destroy: false });
+    expect(cluster.lifecycle).toEqual({ prevent_destroy: true });
     expect(json.resource.aws_msk_cluster_policy).toBeUndefined();
     expect(json.resource.aws_vpc_security_group_ingress_rule).toBeUndefined();
   });

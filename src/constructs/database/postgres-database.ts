@@ -6,6 +6,7 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Construct } from 'constructs';
 import type { Names } from '../../core/naming';
+import { type Protection, protectionOf } from '../../core/protection';
 
 export const POSTGRES_PORT = 5432;
 
@@ -33,12 +34,10 @@ export interface PostgresDatabaseProps {
   readonly backupRetentionInDays?: number;
   /** @default true */
   readonly performanceInsights?: boolean;
-  /** @default false */
-  readonly deletionProtection?: boolean;
   /** Take a snapshot when the instance is destroyed. @default true */
   readonly finalSnapshot?: boolean;
-  /** @default false */
-  readonly preventDestroy?: boolean;
+  /** `deletionProtection` -> the instance's `deletion_protection`; `preventDestroy` -> its `prevent_destroy`. @default - both on */
+  readonly protection?: Protection;
   readonly logRetentionInDays: number;
 }
 
@@ -99,6 +98,7 @@ export class PostgresDatabase extends Construct {
     );
 
     const finalSnapshot = props.finalSnapshot ?? true;
+    const protection = protectionOf(props.protection);
     this.instance = new DbInstance(this, 'this', {
       identifier: this.identifier,
       engine: 'postgres',
@@ -123,7 +123,7 @@ export class PostgresDatabase extends Construct {
       backupRetentionPeriod: props.backupRetentionInDays ?? 7,
       copyTagsToSnapshot: true,
       deleteAutomatedBackups: false,
-      deletionProtection: props.deletionProtection ?? false,
+      deletionProtection: protection.deletionProtection,
       skipFinalSnapshot: !finalSnapshot,
       ...(finalSnapshot ? { finalSnapshotIdentifier: `${this.identifier}-final` } : {}),
       autoMinorVersionUpgrade: true,
@@ -131,7 +131,7 @@ export class PostgresDatabase extends Construct {
       ...((props.performanceInsights ?? true) ? { performanceInsightsRetentionPeriod: 7 } : {}),
       enabledCloudwatchLogsExports: ['postgresql', 'upgrade'],
       dependsOn: logGroups,
-      lifecycle: { preventDestroy: props.preventDestroy ?? false },
+      lifecycle: { preventDestroy: protection.preventDestroy },
     });
   }
 

@@ -5,14 +5,19 @@ import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import { Route53Zone } from '@cdktf/provider-aws/lib/route53-zone';
 import { TerraformIterator, Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { type Protection, protectionOf } from '../../core/protection';
 
 export interface DnsCertificateProps {
   /** Apex domain, e.g. `hari328.net`. */
   readonly domain: string;
   /** Create the hosted zone, or look up an existing public zone of that name. */
   readonly createHostedZone: boolean;
-  /** Terraform `prevent_destroy` on a created zone. @default false */
-  readonly preventDestroy?: boolean;
+  /**
+   * `preventDestroy` -> a created zone's `prevent_destroy` (a new zone gets new name servers, and
+   * the delegation breaks). Route53 has no deletion protection (`deletionProtection` is unused).
+   * @default - protected
+   */
+  readonly protection?: Protection;
   /**
    * Delegate a created zone from its parent: the NS record of `domain` is written into the public
    * zone of `parentDomain`, which must be in the same account. @default - no record; the name
@@ -38,7 +43,7 @@ export class DnsCertificate extends Construct {
       const zone = new Route53Zone(this, 'zone', {
         name: props.domain,
         comment: `Public zone of ${props.domain}; delegate to its name servers at the registrar`,
-        lifecycle: { preventDestroy: props.preventDestroy ?? false },
+        lifecycle: { preventDestroy: protectionOf(props.protection).preventDestroy },
       });
       this.zoneId = zone.zoneId;
       this.nameServers = zone.nameServers;

@@ -4,6 +4,7 @@ import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Construct } from 'constructs';
 import type { Names } from '../../core/naming';
+import { type Protection, protectionOf } from '../../core/protection';
 import { SecureBucket } from '../storage/secure-bucket';
 
 /** TLS 1.3 with TLS 1.2 fallback: the policy AWS recommends for new HTTPS listeners. */
@@ -17,10 +18,13 @@ export interface LoadBalancerProps {
   readonly publicSubnetIds: string[];
   /** Validated certificate of the HTTPS listener. */
   readonly certificateArn: string;
-  readonly deletionProtection: boolean;
   readonly accessLogRetentionInDays: number;
-  /** Terraform `prevent_destroy` on the access-log bucket. @default false */
-  readonly preventDestroy?: boolean;
+  /**
+   * `deletionProtection` -> the ALB's `enable_deletion_protection` (its DNS name is what every
+   * alias record points at); `preventDestroy` -> the access-log bucket's `prevent_destroy`.
+   * @default - both on
+   */
+  readonly protection?: Protection;
 }
 
 /**
@@ -35,6 +39,7 @@ export class LoadBalancer extends Construct {
   constructor(scope: Construct, id: string, props: LoadBalancerProps) {
     super(scope, id);
     const { names } = props;
+    const protection = protectionOf(props.protection);
 
     this.securityGroup = new SecurityGroup(this, 'security_group', {
       name: names.of('alb'),
@@ -62,7 +67,7 @@ export class LoadBalancer extends Construct {
       bucketName: logBucketName,
       expireAfterDays: props.accessLogRetentionInDays,
       noncurrentVersionExpiryInDays: 7,
-      preventDestroy: props.preventDestroy,
+      protection: { preventDestroy: protection.preventDestroy },
       policyStatements: [
         {
           Sid: 'AllowAlbLogDelivery',
@@ -82,7 +87,7 @@ export class LoadBalancer extends Construct {
       securityGroups: [this.securityGroup.id],
       subnets: props.publicSubnetIds,
       dropInvalidHeaderFields: true,
-      enableDeletionProtection: props.deletionProtection,
+      enableDeletionProtection: protection.deletionProtection,
       accessLogs: { bucket: logs.bucket.bucket, prefix: 'alb', enabled: true },
       dependsOn: [logs.policy],
     });

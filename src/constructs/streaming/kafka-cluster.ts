@@ -8,6 +8,7 @@ import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-securit
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import type { Names } from '../../core/naming';
+import { type Protection, protectionOf } from '../../core/protection';
 import { policyDocument } from '../iam/policies';
 
 /** Broker ports of SASL/IAM over TLS: inside the VPC and through the public endpoints. */
@@ -36,8 +37,8 @@ export interface KafkaClusterProps {
    */
   readonly phase?: 'create' | 'enable';
   readonly logRetentionInDays: number;
-  /** @default false */
-  readonly preventDestroy?: boolean;
+  /** `preventDestroy` -> the cluster's `prevent_destroy` (MSK has no deletion protection; `deletionProtection` is unused). @default - protected */
+  readonly protection?: Protection;
 }
 
 /** MSK cluster: SASL/IAM only, TLS in transit everywhere, encrypted at rest, broker logs in CloudWatch. */
@@ -112,7 +113,7 @@ export class KafkaCluster extends Construct {
       encryptionInfo: { encryptionAtRestKmsKeyArn: key.arn, encryptionInTransit: { clientBroker: 'TLS', inCluster: true } },
       configurationInfo: { arn: configuration.arn, revision: configuration.latestRevision },
       loggingInfo: { brokerLogs: { cloudwatchLogs: { enabled: true, logGroup: logGroup.name } } },
-      lifecycle: { preventDestroy: props.preventDestroy ?? false },
+      lifecycle: { preventDestroy: protectionOf(props.protection).preventDestroy },
     });
 
     if (accounts.length > 0) {
