@@ -16,5 +16,7 @@ export type { PlatformStackProps, StateBackendSettings, Tier } from './core/plat
 export type { Layer, TagInputs } from './core/tags';
 export { NameLimitError, Names } from './core/naming';
 export type { NameKind } from './core/naming';
+export { acknowledge } from './core/acknowledge';
+export type { Acknowledgement } from './core/acknowledge';
 export { renamed } from './core/moved-block';
 export type { MovedBlockProps } from './core/moved-block';

@@ -3,6 +3,7 @@ import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { Fn, TerraformOutput, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../src/config/schema';
+import { acknowledge } from '../src/core/acknowledge';
 import { environmentStackProps } from '../src/config/stack-props';
 import { workloadAlarmSpecs } from '../src/constructs/alerting/workload-alarm-specs';
 import { POSTGRES_PORT, PostgresDatabase } from '../src/constructs/database/postgres-database';
@@ -26,6 +27,10 @@ export interface AtlasStackProps {
 const SERVICE_PORT = 8080;
 /** The PostgreSQL role the dashboard backend logs in as, through IAM authentication. */
 export const DASHBOARD_DB_USER = 'dashboard_backend';
+
+/** Why staging's database and brokers may have public endpoints (rds-not-public and msk-not-public allow it outside production only). */
+const PUBLIC_DATA_PLACEMENT =
+  'Staging keeps the existing publicly reachable placement (docs/security.md) for operators outside AWS; ingress is only from the allow-listed atlas CIDRs (no range wider than /16, enforced by the schema; the pack flags any internet-wide range), with TLS and IAM/password auth.';
 
 /**
  * Layer 2: the Atlas workloads (MSK, PostgreSQL, runtime secrets, the three services, alarms and
@@ -56,6 +61,8 @@ export class AtlasStack extends PlatformStack {
       multiVpcClientAccountIds: msk.multiVpcConnectivity ? msk.multiVpcClientAccountIds : [],
       protection,
     });
+    // In phase 'create' the endpoints are not on yet (AWS creates clusters private only): nothing to acknowledge.
+    if (this.kafka.publicAccessEnabled) acknowledge(this.kafka.cluster, { rule: 'msk-not-public', reason: PUBLIC_DATA_PLACEMENT });
     this.database = new PostgresDatabase(this, 'database', {
       names,
       name: 'dashboard-db',
@@ -65,6 +72,7 @@ export class AtlasStack extends PlatformStack {
       protection,
       logRetentionInDays: env.logs.retentionInDays,
     });
+    if (rds.publiclyAccessible) acknowledge(this.database.instance, { rule: 'rds-not-public', reason: PUBLIC_DATA_PLACEMENT });
     const secretProps = { names, recoveryWindowInDays: env.atlas.secrets.recoveryWindowInDays };
     const eventsConfig = new RuntimeConfigSecret(this, 'events_ingestion_config', { ...secretProps, serviceName: 'events-ingestion' });
     const dashboardConfig = new RuntimeConfigSecret(this, 'dashboard_backend_config', { ...secretProps, serviceName: 'dashboard-backend' });
@@ -147,6 +155,10 @@ export class AtlasStack extends PlatformStack {
       // Kafka UI (Spring Boot) unpacks into /tmp at start; it cannot run on a read-only root.
       readonlyRootFilesystem: false,
       taskStatements: this.kafkaReaderStatements(),
+    });
+    acknowledge(kafkaUi.taskDefinition, {
+      rule: 'ecs-task-readonly-root',
+      reason: 'Kafka UI (Spring Boot) unpacks and writes under its working directory and /tmp at start; it runs with no privileges, read-only MSK access and only behind the Cognito login.',
     });
     this.services = { eventsIngestion, dashboardBackend, kafkaUi };
 

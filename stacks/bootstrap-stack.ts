@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import { LockTable } from '../src/constructs/storage/lock-table';
 import { SecureBucket } from '../src/constructs/storage/secure-bucket';
 import { adoptExisting } from '../src/core/adopt';
+import { acknowledge } from '../src/core/acknowledge';
 import { PlatformStack, type StateBackendSettings } from '../src/core/platform-stack';
 import { PROTECTED } from '../src/core/protection';
 
@@ -35,6 +36,13 @@ export class BootstrapStack extends PlatformStack {
       tier: 'production',
       ...(props.backend === 's3' ? { state: props.state, stateKey: BOOTSTRAP_STATE_KEY } : {}),
     });
+    if (props.backend !== 's3') {
+      acknowledge(this.backend, {
+        rule: 'state-backend-secure',
+        reason:
+          'The bootstrap stack creates the state bucket and lock table, so it cannot keep its first state in them; README "Bootstrap" migrates it into the bucket after the first apply.',
+      });
+    }
     const bucket = new SecureBucket(this, 'state', {
       bucketName: props.state.bucket,
       noncurrentVersionExpiryInDays: 365,

@@ -9,6 +9,7 @@ import { ServiceDiscovery } from '../src/constructs/monitoring/service-discovery
 import { PlatformParameters } from '../src/constructs/platform/platform-parameters';
 import { AlarmSet, notifyTopic } from '../src/constructs/service/service-alarms';
 import { type ServiceRoute, TenantService } from '../src/constructs/service/tenant-service';
+import { acknowledge } from '../src/core/acknowledge';
 import { Names } from '../src/core/naming';
 import { PlatformStack } from '../src/core/platform-stack';
 import { MONITORING_SERVICE_KEYS, MONITORING_SERVICES, MonitoringEndpoints, type MonitoringServiceKey, monitoringNamespace, PORTS } from '../src/monitoring-config/catalog';
@@ -21,6 +22,10 @@ export interface MonitoringStackProps {
 
 /** A service that owns files on EFS runs one task; a deployment stops it before starting the next. */
 const SINGLE_WRITER = { minimumHealthyPercent: 0, maximumPercent: 100 } as const;
+
+/** Why the collector's OTLP ports may admit a CIDR (sg-no-public-ingress cannot see that the CIDR read from SSM is the VPC's). */
+const PLATFORM_VPC_CIDR =
+  "The collector admits OTLP from the platform VPC's own CIDR, which this Layer 2 stack can only read from the SSM contract parameter Layer 1 writes (the schema holds the VPC to /16-/28); no internet-wide range can reach it.";
 
 /**
  * Layer 2b: Prometheus, Loki, Tempo, Grafana and the OpenTelemetry collector on the shared ECS
@@ -88,6 +93,12 @@ export class MonitoringStack extends PlatformStack {
         serviceRegistryArn: discovery.registryArn(spec.name),
         deployment: volume ? SINGLE_WRITER : undefined,
       });
+      if (key === 'grafana') {
+        acknowledge(services[key].taskDefinition, {
+          rule: 'ecs-task-readonly-root',
+          reason: 'Grafana and its SQLite write plugins, sessions and temporary files outside the EFS data directory; the container runs unprivileged as uid 472 behind the Cognito login.',
+        });
+      }
     }
     this.services = services as Record<MonitoringServiceKey, TenantService>;
 
@@ -97,7 +108,9 @@ export class MonitoringStack extends PlatformStack {
         description: flow.description,
         toSecurityGroupId: this.services[flow.to].securityGroup.id,
         port: flow.port,
-        ...(flow.from === 'vpc' ? { fromCidr: platform.get('vpcCidr') } : { fromSecurityGroupId: this.services[flow.from].securityGroup.id }),
+        ...(flow.from === 'vpc'
+          ? { fromCidr: platform.get('vpcCidr'), acknowledgements: [{ rule: 'sg-no-public-ingress', reason: PLATFORM_VPC_CIDR }] }
+          : { fromSecurityGroupId: this.services[flow.from].securityGroup.id }),
       })),
     });
 

@@ -3,7 +3,7 @@
  * state backend (S3 + DynamoDB, or local for the bootstrap), and readable resource addresses.
  */
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { LocalBackend, S3Backend, TerraformDataSource, TerraformElement, TerraformOutput, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
+import { LocalBackend, S3Backend, type TerraformBackend, TerraformDataSource, TerraformElement, TerraformOutput, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
 import type { Construct, Node } from 'constructs';
 import type { Tier } from './protection';
 import { platformTags, type TagInputs } from './tags';
@@ -65,6 +65,8 @@ export class PlatformStack extends TerraformStack {
   readonly region: string;
   /** The only account the provider may touch. */
   readonly accountId: string;
+  /** Where the stack keeps its state: S3, or local for the bootstrap (acknowledge policy findings on it here). */
+  readonly backend: TerraformBackend;
 
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
     super(scope, id);
@@ -81,7 +83,7 @@ export class PlatformStack extends TerraformStack {
       if (!props.stateKey) {
         throw new Error(`stack ${id}: stateKey is required with an S3 state backend (state.bucket = "${props.state.bucket}"), and it is ${JSON.stringify(props.stateKey)}. Fix: pass stateKey, e.g. stateKey('api', 'staging') for "api/staging/terraform.tfstate"`);
       }
-      new S3Backend(this, {
+      this.backend = new S3Backend(this, {
         bucket: props.state.bucket,
         key: props.stateKey,
         region: props.state.region,
@@ -93,7 +95,7 @@ export class PlatformStack extends TerraformStack {
         this.addOverride('terraform.backend.s3.use_lockfile', true);
       }
     } else {
-      new LocalBackend(this, { path: BOOTSTRAP_LOCAL_STATE });
+      this.backend = new LocalBackend(this, { path: BOOTSTRAP_LOCAL_STATE });
     }
   }
 

@@ -129,8 +129,9 @@ function blocks(section: unknown, prefix: string): TfResource[] {
     Object.entries(byType).flatMap(([type, byName]) =>
       blockList(byName).flatMap((named) =>
         Object.entries(named).map(([name, body]) => {
-          const { '//': _metadata, ...attributes } = asObject(firstOf(body)) ?? {};
-          return { type, name, address: `${prefix}${type}.${name}`, attributes };
+          const { '//': comment, ...attributes } = asObject(firstOf(body)) ?? {};
+          const acknowledgements = asObject(comment)?.acknowledgements;
+          return { type, name, address: `${prefix}${type}.${name}`, attributes, ...(acknowledgements === undefined ? {} : { acknowledgements }) };
         }),
       ),
     ),

@@ -3,6 +3,7 @@ import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Construct } from 'constructs';
+import { acknowledge } from '../../core/acknowledge';
 import type { Names } from '../../core/naming';
 import { type Protection, protectionOf } from '../../core/protection';
 import { SecureBucket } from '../storage/secure-bucket';
@@ -61,6 +62,12 @@ export class LoadBalancer extends Construct {
       tags: { Name: names.of('alb') },
     });
 
+    acknowledge(this.securityGroup, {
+      rule: 'sg-public-web-ingress',
+      reason:
+        'The shared ALB is the public edge: 80 only redirects to HTTPS and 443 serves TLS 1.2+; any other public port on it is still a finding (sg-no-public-ingress).',
+    });
+
     const elbAccount = new DataAwsElbServiceAccount(this, 'elb_account', {});
     const logBucketName = names.of(`alb-logs-${props.accountId}`, 's3Bucket');
     const logs = new SecureBucket(this, 'access_logs', {
@@ -90,6 +97,11 @@ export class LoadBalancer extends Construct {
       enableDeletionProtection: protection.deletionProtection,
       accessLogs: { bucket: logs.bucket.bucket, prefix: 'alb', enabled: true },
       dependsOn: [logs.policy],
+    });
+    acknowledge(this.alb, {
+      rule: 'alb-internal',
+      reason:
+        'The one internet-facing load balancer by design (docs/design.md): tenants reach users through its HTTPS listener; services behind it stay in private subnets.',
     });
 
     new LbListener(this, 'http', {

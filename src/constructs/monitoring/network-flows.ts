@@ -1,5 +1,6 @@
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Construct } from 'constructs';
+import { type Acknowledgement, acknowledge } from '../../core/acknowledge';
 
 /** One allowed TCP flow into a security group, from another group or a CIDR. */
 export interface NetworkFlow {
@@ -11,6 +12,8 @@ export interface NetworkFlow {
   readonly port: number;
   readonly fromSecurityGroupId?: string;
   readonly fromCidr?: string;
+  /** Policy findings this flow's rule knowingly raises, with the reason. @default - none */
+  readonly acknowledgements?: readonly Acknowledgement[];
 }
 
 export interface NetworkFlowsProps {
@@ -28,7 +31,7 @@ export class NetworkFlows extends Construct {
       if (flow.fromCidr === '0.0.0.0/0') {
         throw new Error(`NetworkFlows ${flow.id}: fromCidr = "0.0.0.0/0" opens the port to the internet. Fix: use the VPC CIDR or a security group`);
       }
-      new VpcSecurityGroupIngressRule(this, flow.id, {
+      const rule = new VpcSecurityGroupIngressRule(this, flow.id, {
         securityGroupId: flow.toSecurityGroupId,
         description: flow.description,
         ipProtocol: 'tcp',
@@ -36,6 +39,7 @@ export class NetworkFlows extends Construct {
         toPort: flow.port,
         ...(flow.fromSecurityGroupId ? { referencedSecurityGroupId: flow.fromSecurityGroupId } : { cidrIpv4: flow.fromCidr }),
       });
+      for (const acknowledgement of flow.acknowledgements ?? []) acknowledge(rule, acknowledgement);
     }
   }
 }

@@ -28,6 +28,8 @@ export class TenantService extends Construct {
   readonly service: EcsService;
   /** The tasks' own security group; other groups may allow ingress from it. */
   readonly securityGroup: SecurityGroup;
+  /** The task definition: acknowledge a policy rule on it where its props make an exception (e.g. a writable root). */
+  readonly taskDefinition: EcsTaskDefinition;
   /** Execution role (pulls the image, reads `secrets`) and task role (`taskStatements`). */
   readonly roles: ServiceRoles;
   /** Target group and listener rule, when `route` is set. */
@@ -83,7 +85,7 @@ export class TenantService extends Construct {
       });
     }
 
-    const taskDefinition = new EcsTaskDefinition(this, 'task', {
+    this.taskDefinition = new EcsTaskDefinition(this, 'task', {
       family: fullName,
       networkMode: 'awsvpc',
       requiresCompatibilities: ['FARGATE'],
@@ -134,7 +136,7 @@ export class TenantService extends Construct {
     this.service = new EcsService(this, 'service', {
       name: serviceName,
       cluster: platform.get('clusterArn'),
-      taskDefinition: taskDefinition.arn,
+      taskDefinition: this.taskDefinition.arn,
       desiredCount: props.desiredCount ?? 1,
       capacityProviderStrategy: [{ capacityProvider: 'FARGATE', weight: 1, base: 1 }],
       networkConfiguration: {
