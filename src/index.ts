@@ -19,4 +19,4 @@ export type { NameKind } from './core/naming';
 export { acknowledge } from './core/acknowledge';
 export type { Acknowledgement } from './core/acknowledge';
 export { renamed } from './core/moved-block';
-export type { MovedBlockProps } from './core/moved-block';
+export type { MovedBlock } from './core/moved-block';

@@ -156,9 +156,8 @@ export class BaseInfraStack extends PlatformStack {
     if (dns.nameServers) outputs.push(['hosted_zone_name_servers', dns.nameServers, NAME_SERVERS_OUTPUT[env.dns.delegation ?? 'registrar'](env.dns.domain, parent)]);
     for (const [name, value, description] of outputs) new TerraformOutput(this, name, { value, description });
 
-    adoptExisting(this, {
-      'aws_route53_zone.dns_zone': env.adopt?.hostedZoneId,
-      'aws_acm_certificate.dns_certificate': env.adopt?.certificateArn,
-    });
+    // The schema refuses adopt.hostedZoneId unless dns.createHostedZone is true, i.e. unless there is a zone.
+    if (dns.zone) adoptExisting(dns.zone, env.adopt?.hostedZoneId);
+    adoptExisting(dns.certificate, env.adopt?.certificateArn);
   }
 }

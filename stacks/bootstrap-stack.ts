@@ -62,9 +62,7 @@ export class BootstrapStack extends PlatformStack {
     // The import ID of an S3 bucket and of a DynamoDB table is its name. Only the bucket itself is
     // imported: its versioning, encryption, policy... are idempotent settings applied over it.
     const adopt = props.adoptExisting ?? [];
-    adoptExisting(this, {
-      'aws_s3_bucket.state': adopt.includes('bucket') ? props.state.bucket : undefined,
-      'aws_dynamodb_table.lock': adopt.includes('lockTable') ? props.state.lockTable : undefined,
-    });
+    adoptExisting(bucket.bucket, adopt.includes('bucket') ? props.state.bucket : undefined);
+    adoptExisting(table.table, adopt.includes('lockTable') ? props.state.lockTable : undefined);
   }
 }

@@ -37,7 +37,7 @@ describe('npm run policy', () => {
 
   it('passes a compliant directory', async () => {
     write('ok/main.tf.json', doc(secureBucket(), backend));
-    expect(await runCli(path.join(dir, 'ok'), '--tier', 'non-production')).toEqual({ code: 0, output: expect.stringContaining('0 finding(s), 0 waived') });
+    expect(await runCli(path.join(dir, 'ok'), '--tier', 'non-production')).toEqual({ code: 0, output: expect.stringContaining('0 finding(s), 0 acknowledged') });
   });
 
   it('reads CDKTF output and the tiers its synth recorded, unless --tier says otherwise', async () => {
@@ -47,9 +47,9 @@ describe('npm run policy', () => {
     write('cdktf.out/policy-report.json', { stacks: [{ name: 'atlas-staging', tier: 'non-production', resources: 1 }] });
     const out = path.join(dir, 'cdktf.out');
     // WHEN it runs with the recorded tier THEN Multi-AZ is not required
-    expect((await runCli(out, '--no-waivers')).output).not.toContain('[rds-multi-az]');
+    expect((await runCli(out, '--no-acknowledgements')).output).not.toContain('[rds-multi-az]');
     // WHEN the stack is declared production THEN it is
-    expect((await runCli(out, '--no-waivers', '--tier', 'atlas-staging=production')).output).toContain(
+    expect((await runCli(out, '--no-acknowledgements', '--tier', 'atlas-staging=production')).output).toContain(
       '[rds-multi-az] atlas-staging aws_db_instance.db: multi_az is false; wants true in a production-tier stack.',
     );
   });
@@ -59,7 +59,7 @@ describe('npm run policy', () => {
     // but whose role policy grants s3:* on "*" and whose log retention is a variable
     const fixture = path.join(__dirname, 'hcl-fixtures', 'legacy');
     // WHEN the pack runs on it THEN exactly those two are reported, each on its own address
-    const { code, output } = await runCli(fixture, '--tier', 'non-production', '--no-waivers');
+    const { code, output } = await runCli(fixture, '--tier', 'non-production', '--no-acknowledgements');
     expect(code).toBe(1);
     expect(output).toContain('policy: legacy checked as non-production');
     const findings = output.split('\n').filter((l) => l.startsWith('  - ['));

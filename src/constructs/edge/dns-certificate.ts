@@ -29,6 +29,10 @@ export interface DnsCertificateProps {
 /** Route53 hosted zone and a DNS-validated wildcard certificate (`*.domain` and `domain`). */
 export class DnsCertificate extends Construct {
   readonly zoneId: string;
+  /** The created zone; undefined when an existing zone is looked up. */
+  readonly zone?: Route53Zone;
+  /** The wildcard certificate (use certificateArn to wait for its validation). */
+  readonly certificate: AcmCertificate;
   /** Name servers of the created zone; undefined when an existing zone is looked up. */
   readonly nameServers?: string[];
   /** ARN of the certificate, available once DNS validation has completed. */
@@ -40,11 +44,11 @@ export class DnsCertificate extends Construct {
       throw new Error(`dns ${props.domain}: delegation from ${props.delegation.parentDomain} needs a created zone. Fix: set createHostedZone, or drop delegation`);
     }
     if (props.createHostedZone) {
-      const zone = new Route53Zone(this, 'zone', {
+      const zone = (this.zone = new Route53Zone(this, 'zone', {
         name: props.domain,
         comment: `Public zone of ${props.domain}; delegate to its name servers at the registrar`,
         lifecycle: { preventDestroy: protectionOf(props.protection).preventDestroy },
-      });
+      }));
       this.zoneId = zone.zoneId;
       this.nameServers = zone.nameServers;
     } else {
@@ -64,13 +68,13 @@ export class DnsCertificate extends Construct {
         })
       : undefined;
 
-    const certificate = new AcmCertificate(this, 'certificate', {
+    const certificate = (this.certificate = new AcmCertificate(this, 'certificate', {
       domainName: `*.${props.domain}`,
       subjectAlternativeNames: [props.domain],
       validationMethod: 'DNS',
       lifecycle: { createBeforeDestroy: true },
       tags: { Name: `*.${props.domain}` },
-    });
+    }));
 
     // The wildcard and the apex share one validation record, hence allow_overwrite. The map is
     // built over the set itself: fromComplexList wraps it in tolist(), whose order is unknown until
