@@ -19,4 +19,3 @@ export type { NameKind } from './core/naming';
 export { acknowledge } from './core/acknowledge';
 export type { Acknowledgement } from './core/acknowledge';
 export { renamed } from './core/moved-block';
-export type { MovedBlock } from './core/moved-block';
