@@ -1,5 +1,5 @@
 // The package's public API (`@atlas/platform-constructs`): what a tenant in another repository
-// builds its stack with. Nothing environment-specific of this repository (configs, stacks, waivers)
+// builds its stack with. Nothing environment-specific of this repository (configs, stacks)
 // is exported; api/platform-constructs.api.md records this surface per version.
 export { TenantService } from './constructs/service/tenant-service';
 export type { EfsMount, ServiceRoute, TenantServiceProps } from './constructs/service/tenant-service';

@@ -329,7 +329,7 @@ describe('policy rules', () => {
     expect(Object.keys(CASES).sort()).toEqual(RULES.map((r) => r.id).sort());
   });
 
-  it('every rule states its property, its fix and how it may be waived', () => {
+  it('every rule states its property, its fix and how it may be acknowledged', () => {
     for (const rule of RULES) {
       expect(rule.property.length).toBeGreaterThan(20);
       expect(rule.fix.length).toBeGreaterThan(10);

@@ -1,7 +1,7 @@
 /** The vocabulary of the policy pack: resources as Terraform JSON holds them, rules, verdicts, findings. */
 import type { StackDocument } from './document';
 
-import type { Tier } from '../core/platform-stack';
+import type { Tier } from '../core/protection';
 
 export type { Tier };
 
