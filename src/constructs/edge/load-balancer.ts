@@ -4,6 +4,7 @@ import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Construct } from 'constructs';
 import type { Names } from '../../core/naming';
+import { awsPartition } from '../../core/partition';
 import { SecureBucket } from '../storage/secure-bucket';
 
 /** TLS 1.3 with TLS 1.2 fallback: the policy AWS recommends for new HTTPS listeners. */
@@ -70,7 +71,7 @@ export class LoadBalancer extends Construct {
           // Regions before August 2022 deliver as the regional ELB account, newer ones as the service.
           Principal: { AWS: elbAccount.arn, Service: 'logdelivery.elasticloadbalancing.amazonaws.com' },
           Action: 's3:PutObject',
-          Resource: `arn:aws:s3:::${logBucketName}/alb/AWSLogs/${props.accountId}/*`,
+          Resource: `arn:${awsPartition(this)}:s3:::${logBucketName}/alb/AWSLogs/${props.accountId}/*`,
         },
       ],
     });

@@ -7,6 +7,7 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Fn, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
+import { awsPartition } from '../../core/partition';
 import { PlatformStack } from '../../core/platform-stack';
 import type { Statement } from '../iam/policies';
 import { AlbRoute } from './alb-route';
@@ -52,7 +53,7 @@ export class TenantService extends Construct {
     const efsStatements: Statement[] = efsMounts.map((mount) => ({
       Effect: 'Allow',
       Action: ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'],
-      Resource: `arn:aws:elasticfilesystem:${region.name}:${account.accountId}:file-system/${platform.get('efsId')}`,
+      Resource: `arn:${awsPartition(this)}:elasticfilesystem:${region.name}:${account.accountId}:file-system/${platform.get('efsId')}`,
       Condition: { StringEquals: { 'elasticfilesystem:AccessPointArn': mount.accessPointArn } },
     }));
     this.roles = new ServiceRoles(this, 'roles', {

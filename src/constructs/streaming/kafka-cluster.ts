@@ -8,6 +8,7 @@ import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-securit
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import type { Names } from '../../core/naming';
+import { awsPartition } from '../../core/partition';
 import { policyDocument } from '../iam/policies';
 
 /** Broker ports of SASL/IAM over TLS: inside the VPC and through the public endpoints. */
@@ -122,7 +123,7 @@ export class KafkaCluster extends Construct {
           {
             Sid: 'MultiVpcClients',
             Effect: 'Allow',
-            Principal: { AWS: accounts.map((account) => `arn:aws:iam::${account}:root`) },
+            Principal: { AWS: accounts.map((account) => `arn:${awsPartition(this)}:iam::${account}:root`) },
             Action: ['kafka:CreateVpcConnection', 'kafka:GetBootstrapBrokers', 'kafka:DescribeCluster', 'kafka:DescribeClusterV2'],
             Resource: this.cluster.arn,
           },
