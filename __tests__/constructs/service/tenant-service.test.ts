@@ -169,7 +169,7 @@ describe('TenantService defaults', () => {
 
   test('the execution role has only the AWS task-execution managed policy, never an admin policy', () => {
     const attachments = Object.values(resources(tenantStack().json(), 'aws_iam_role_policy_attachment'));
-    expect(attachments.map((a) => a.policy_arn)).toEqual(['arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy']);
+    expect(attachments.map((a) => a.policy_arn)).toEqual(['arn:${data.aws_partition.partition.partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy']);
   });
 
   test('CPU, memory and target-health alarms notify the operator topic from SSM by default', () => {

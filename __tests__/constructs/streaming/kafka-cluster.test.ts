@@ -42,7 +42,7 @@ describe('KafkaCluster', () => {
   test('phase create omits multi-VPC auth but keeps the cluster policy; enable adds the IAM scheme', () => {
     const created = kafka({ phase: 'create', multiVpcClientAccountIds: ['444455556666'] }).json();
     expect(created.resource.aws_msk_cluster.kafka.broker_node_group_info.connectivity_info.vpc_connectivity).toBeUndefined();
-    expect(created.resource.aws_msk_cluster_policy.kafka_policy.policy).toContain('arn:aws:iam::444455556666:root');
+    expect(created.resource.aws_msk_cluster_policy.kafka_policy.policy).toContain('arn:${data.aws_partition.partition.partition}:iam::444455556666:root');
     const enabled = kafka({ phase: 'enable', multiVpcClientAccountIds: ['444455556666'] }).json();
     expect(enabled.resource.aws_msk_cluster.kafka.broker_node_group_info.connectivity_info.vpc_connectivity).toEqual({ client_authentication: { sasl: { iam: true } } });
   });
