@@ -15,6 +15,8 @@ export { PlatformStack, stateKey } from './core/platform-stack';
 export type { PlatformStackProps, StateBackendSettings, Tier } from './core/platform-stack';
 export type { Layer, TagInputs } from './core/tags';
 export { NameLimitError, Names } from './core/naming';
+export { AddressError, InputError, PropsError } from './core/input-error';
+export type { InputProblem } from './core/input-error';
 export type { NameKind } from './core/naming';
 export { renamed } from './core/moved-block';
 export type { MovedBlockProps } from './core/moved-block';

@@ -3,6 +3,7 @@
  * 1.5+), so the first plan shows "will be imported" instead of "will be created".
  */
 import { TerraformResource, type TerraformStack } from 'cdktf';
+import { AddressError } from './input-error';
 
 /** Import IDs by Terraform address (`aws_route53_zone.dns_zone`); undefined entries are skipped. */
 export type AdoptionPlan = Readonly<Record<string, string | undefined>>;
@@ -23,10 +24,22 @@ export function adoptExisting(stack: TerraformStack, plan: AdoptionPlan): void {
     if (!resource) {
       const sameType = [...resources.keys()].filter((a) => a.startsWith(`${address.split('.')[0]}.`));
       const hint = sameType.length > 0 ? `one of ${sameType.join(', ')}` : `an address listed in cdktf.out/stacks/${stack.node.id}/cdk.tf.json`;
-      throw new Error(`stack ${stack.node.id}: cannot import ${JSON.stringify(id)} into ${address}: the stack has no such resource. Fix: use ${hint}`);
+      throw new AddressError({
+        subject: `stack ${stack.node.id}`,
+        field: address,
+        value: id,
+        problem: `cannot be imported: the stack has no resource ${address}`,
+        fix: `use ${hint}`,
+      });
     }
     if (resource.forEach !== undefined || resource.count !== undefined) {
-      throw new Error(`stack ${stack.node.id}: ${address} has several instances (for_each/count); an import needs one. Fix: write an import block for ${address}["<key>"] by hand`);
+      throw new AddressError({
+        subject: `stack ${stack.node.id}`,
+        field: address,
+        value: id,
+        problem: `cannot be imported: ${address} has several instances (for_each/count), and an import needs one`,
+        fix: `write an import block for ${address}["<key>"] by hand`,
+      });
     }
     resource.importFrom(id);
   }

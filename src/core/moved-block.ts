@@ -5,6 +5,7 @@
  */
 import { TerraformElement, TerraformResource, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
+import { AddressError } from './input-error';
 
 /** One rename: the address a resource had and the address it has now. */
 export interface MovedBlockProps {
@@ -27,9 +28,15 @@ export class MovedBlock extends TerraformElement {
     const from = parseAddress('from', props.from);
     const to = parseAddress('to', props.to);
     if (from.type !== to.type) {
-      throw new Error(`moved block: from = "${props.from}" and to = "${props.to}" have different resource types. Fix: a rename keeps the type; a changed type needs a new resource and an import`);
+      throw new AddressError({
+        subject: 'moved block',
+        field: 'to',
+        value: props.to,
+        problem: `has another resource type than from = "${props.from}"`,
+        fix: 'a rename keeps the type; a changed type needs a new resource and an import',
+      });
     }
-    if (props.from === props.to) throw new Error(`moved block: from and to are both "${props.from}". Fix: remove the rename`);
+    if (props.from === props.to) throw new AddressError({ subject: 'moved block', field: 'to', value: props.to, problem: 'is the same address as from', fix: 'remove the rename' });
     this.from = props.from;
     this.to = props.to;
   }
@@ -44,10 +51,23 @@ export class MovedBlock extends TerraformElement {
     );
     const withoutKey = (address: string) => address.replace(/\[.*\]$/, '');
     if (!declared.has(withoutKey(this.to))) {
-      throw new Error(`moved block: to = "${this.to}" is not declared in stack ${TerraformStack.of(this).node.id}. Fix: use the new address as listed in addresses/${TerraformStack.of(this).node.id}.txt after \`npm run addresses:update\``);
+      const stack = TerraformStack.of(this).node.id;
+      throw new AddressError({
+        subject: 'moved block',
+        field: 'to',
+        value: this.to,
+        problem: `is not declared in stack ${stack}`,
+        fix: `use the new address as listed in addresses/${stack}.txt after \`npm run addresses:update\``,
+      });
     }
     if (declared.has(withoutKey(this.from))) {
-      throw new Error(`moved block: from = "${this.from}" is still declared in stack ${TerraformStack.of(this).node.id}. Fix: moved.from names the old address, which no construct may use any more`);
+      throw new AddressError({
+        subject: 'moved block',
+        field: 'from',
+        value: this.from,
+        problem: `is still declared in stack ${TerraformStack.of(this).node.id}`,
+        fix: 'moved.from names the old address, which no construct may use any more',
+      });
     }
     return { moved: [{ from: this.from, to: this.to }] };
   }
@@ -65,7 +85,7 @@ export function renamed(stack: TerraformStack, move: MovedBlockProps): MovedBloc
 function parseAddress(field: 'from' | 'to', address: string): { type: string; name: string } {
   const match = RESOURCE_ADDRESS.exec(address);
   if (!match) {
-    throw new Error(`moved block: ${field} = "${address}" is not a resource address. Fix: write <type>.<name>, e.g. aws_subnet.network_private_a`);
+    throw new AddressError({ subject: 'moved block', field, value: address, problem: 'is not a resource address', fix: 'write <type>.<name>, e.g. aws_subnet.network_private_a' });
   }
   return { type: match[1], name: match[2] };
 }

@@ -7,6 +7,7 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Fn, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
+import { PropsError } from '../../core/input-error';
 import { awsPartition } from '../../core/partition';
 import { PlatformStack } from '../../core/platform-stack';
 import type { Statement } from '../iam/policies';
@@ -170,7 +171,13 @@ export class TenantService extends Construct {
     }
     const stack = TerraformStack.of(this);
     if (!(stack instanceof PlatformStack)) {
-      throw new Error(`TenantService ${serviceName}: imageTag needs the account and region of a PlatformStack to build the repository URL, and stack ${stack.node.id} is not one. Fix: build the service in a PlatformStack, or pass the full reference as image`);
+      throw new PropsError({
+        subject: `TenantService ${serviceName}`,
+        field: 'imageTag',
+        value: tag,
+        problem: `needs the account and region of a PlatformStack to build the repository URL, and stack ${stack.node.id} is not one`,
+        fix: 'build the service in a PlatformStack, or pass the full reference as image',
+      });
     }
     // A literal default (not the repository's repository_url attribute): Terraform requires it, and
     // plans show the exact image.

@@ -8,6 +8,7 @@ import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-securit
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import type { Names } from '../../core/naming';
+import { PropsError } from '../../core/input-error';
 import { awsPartition } from '../../core/partition';
 import { policyDocument } from '../iam/policies';
 
@@ -55,7 +56,7 @@ export class KafkaCluster extends Construct {
     const accounts = props.multiVpcClientAccountIds ?? [];
     const cidrs = props.publicAccessCidrs ?? [];
     if ((props.publicAccess ?? false) && cidrs.length === 0) {
-      throw new Error('KafkaCluster publicAccess = true with no publicAccessCidrs. Fix: list the ranges allowed to reach the public brokers');
+      throw new PropsError({ subject: 'KafkaCluster', field: 'publicAccess', value: true, problem: 'with no publicAccessCidrs', fix: 'list the ranges allowed to reach the public brokers' });
     }
     const enabling = (props.phase ?? 'enable') === 'enable';
     this.publicAccessEnabled = enabling && (props.publicAccess ?? false);
