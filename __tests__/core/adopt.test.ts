@@ -2,6 +2,8 @@ import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { App, Testing } from 'cdktf';
 import { adoptExisting } from '../../src/core/adopt';
 import { PlatformStack } from '../../src/core/platform-stack';
+import { AddressError } from '../../src/core/input-error';
+import { expectInputError } from '../helpers/input-error';
 
 function stackWithBuckets(): PlatformStack {
   const stack = new PlatformStack(new App({ outdir: Testing.app().outdir }), 'demo', {
@@ -33,13 +35,16 @@ describe('adoptExisting', () => {
 
   it('rejects an address the stack does not have, naming the addresses of that type', () => {
     const stack = stackWithBuckets();
-    expect(() => adoptExisting(stack, { 'aws_s3_bucket.log': 'demo-logs' })).toThrow(
-      /cannot import "demo-logs" into aws_s3_bucket\.log: the stack has no such resource\. Fix: use one of aws_s3_bucket\.logs, aws_s3_bucket\.many/,
+    const error = expectInputError(
+      AddressError,
+      () => adoptExisting(stack, { 'aws_s3_bucket.log': 'demo-logs' }),
+      /aws_s3_bucket\.log = "demo-logs" cannot be imported: the stack has no resource aws_s3_bucket\.log\. Fix: use one of aws_s3_bucket\.logs, aws_s3_bucket\.many/,
     );
+    expect([error.field, error.value]).toEqual(['aws_s3_bucket.log', 'demo-logs']);
   });
 
   it('rejects a resource with several instances', () => {
     const stack = stackWithBuckets();
-    expect(() => adoptExisting(stack, { 'aws_s3_bucket.many': 'demo-many-0' })).toThrow(/several instances .*Fix: write an import block/);
+    expectInputError(AddressError, () => adoptExisting(stack, { 'aws_s3_bucket.many': 'demo-many-0' }), /several instances .*Fix: write an import block/);
   });
 });

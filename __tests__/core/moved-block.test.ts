@@ -4,6 +4,8 @@ import { Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { renamed } from '../../src/core/moved-block';
 import { PlatformStack } from '../../src/core/platform-stack';
+import { AddressError } from '../../src/core/input-error';
+import { expectInputError } from '../helpers/input-error';
 
 /** A stack whose subnet now lives at network/private_a (address aws_subnet.network_private_a). */
 function stackWithSubnet(): PlatformStack {
@@ -40,25 +42,31 @@ describe('renamed', () => {
   });
 
   it('rejects an address that is not <type>.<name>', () => {
-    expect(() => renamed(stackWithSubnet(), { from: 'private_a', to: 'aws_subnet.network_private_a' })).toThrow(
+    expectInputError(
+      AddressError,
+      () => renamed(stackWithSubnet(), { from: 'private_a', to: 'aws_subnet.network_private_a' }),
       'moved block: from = "private_a" is not a resource address. Fix: write <type>.<name>, e.g. aws_subnet.network_private_a',
     );
   });
 
   it('rejects a move between two resource types', () => {
-    expect(() => renamed(stackWithSubnet(), { from: 'aws_vpc.private_a', to: 'aws_subnet.network_private_a' })).toThrow(/different resource types\. Fix:/);
+    expectInputError(
+      AddressError,
+      () => renamed(stackWithSubnet(), { from: 'aws_vpc.private_a', to: 'aws_subnet.network_private_a' }),
+      'moved block: to = "aws_subnet.network_private_a" has another resource type than from = "aws_vpc.private_a". Fix:',
+    );
   });
 
   it('fails synth when the new address is not declared in the stack', () => {
     const stack = stackWithSubnet();
     renamed(stack, { from: 'aws_subnet.private_a', to: 'aws_subnet.network_private_c' });
-    expect(() => Testing.synth(stack)).toThrow('moved block: to = "aws_subnet.network_private_c" is not declared in stack test-stack. Fix:');
+    expectInputError(AddressError, () => Testing.synth(stack), 'moved block: to = "aws_subnet.network_private_c" is not declared in stack test-stack. Fix:');
   });
 
   it('fails synth when the old address is still declared', () => {
     const stack = stackWithSubnet();
     new Subnet(stack, 'private_a', { vpcId: 'vpc-1', cidrBlock: '10.0.1.0/24' });
     renamed(stack, { from: 'aws_subnet.private_a', to: 'aws_subnet.network_private_a' });
-    expect(() => Testing.synth(stack)).toThrow('moved block: from = "aws_subnet.private_a" is still declared in stack test-stack. Fix:');
+    expectInputError(AddressError, () => Testing.synth(stack), 'moved block: from = "aws_subnet.private_a" is still declared in stack test-stack. Fix:');
   });
 });
