@@ -10,7 +10,10 @@ export interface InputProblem {
   readonly subject?: string;
   /** The field at fault, e.g. `dns.domain`, `imageTag` or `--tier`. */
   readonly field: string;
-  /** The value it has; `undefined` reads "(missing)". Leave the key out when no value applies. */
+  /**
+   * The value it has; `undefined` reads "(missing)".
+   * @default - no value: the message has no `= <value>` (leave the key out when no value applies)
+   */
   readonly value?: unknown;
   /** What is wrong with the value, e.g. `is not kebab-case`. */
   readonly problem: string;
