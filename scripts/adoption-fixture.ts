@@ -9,9 +9,10 @@ import { App } from 'cdktf';
 import { addPlatformStacks } from '../src/app/platform-app';
 import { parseEnvironment } from '../src/config/load';
 import { staging } from '../src/config/staging';
+import { UsageError } from '../src/core/input-error';
 
 const outdir = process.argv[2];
-if (!outdir) throw new Error('usage: adoption-fixture.ts <outdir>. Fix: pass the output directory');
+if (!outdir) throw new UsageError({ subject: 'adoption-fixture.ts', field: '<outdir>', value: outdir, problem: 'is not given', fix: 'pass the output directory' });
 const env = parseEnvironment('staging', {
   ...staging,
   state: { ...staging.state, adoptExisting: ['bucket', 'lockTable'] },

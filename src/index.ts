@@ -15,6 +15,8 @@ export { PlatformStack, stateKey } from './core/platform-stack';
 export type { PlatformStackProps, StateBackendSettings, Tier } from './core/platform-stack';
 export type { Layer, TagInputs } from './core/tags';
 export { NameLimitError, Names } from './core/naming';
+export { AddressError, InputError, PropsError } from './core/input-error';
+export type { InputProblem } from './core/input-error';
 export type { NameKind } from './core/naming';
 export { acknowledge } from './core/acknowledge';
 export type { Acknowledgement } from './core/acknowledge';

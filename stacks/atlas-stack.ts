@@ -1,6 +1,6 @@
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
-import { Fn, TerraformOutput, TerraformVariable } from 'cdktf';
+import { Fn, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../src/config/schema';
 import { acknowledge } from '../src/core/acknowledge';
@@ -16,7 +16,9 @@ import { SecureBucket } from '../src/constructs/storage/secure-bucket';
 import { KafkaCluster } from '../src/constructs/streaming/kafka-cluster';
 import { LISTENER_PRIORITIES } from '../src/contract/listener-priorities';
 import { Names } from '../src/core/naming';
+import { addOutputs } from '../src/core/outputs';
 import { otlpExporterEnvironment } from '../src/monitoring-config/catalog';
+import { awsPartition } from '../src/core/partition';
 import { PlatformStack } from '../src/core/platform-stack';
 
 export interface AtlasStackProps {
@@ -126,7 +128,7 @@ export class AtlasStack extends PlatformStack {
           Sid: 'ConnectAsDashboardUser',
           Effect: 'Allow',
           Action: 'rds-db:connect',
-          Resource: `arn:aws:rds-db:${region.name}:${account.accountId}:dbuser:${this.database.instance.resourceId}/${DASHBOARD_DB_USER}`,
+          Resource: `arn:${awsPartition(this)}:rds-db:${region.name}:${account.accountId}:dbuser:${this.database.instance.resourceId}/${DASHBOARD_DB_USER}`,
         },
       ],
     });
@@ -190,24 +192,23 @@ export class AtlasStack extends PlatformStack {
       }),
     });
 
-    const outputs: [string, string, string][] = [
-      ['kafka_cluster_arn', this.kafka.cluster.arn, 'MSK cluster'],
-      ['kafka_bootstrap_brokers_iam', this.kafka.cluster.bootstrapBrokersSaslIam, 'SASL/IAM + TLS bootstrap brokers inside the VPC'],
-      ...(this.kafka.publicAccessEnabled
-        ? [['kafka_bootstrap_brokers_public_iam', this.kafka.cluster.bootstrapBrokersPublicSaslIam, 'Public SASL/IAM + TLS bootstrap brokers (allow-listed ranges)'] as [string, string, string]]
-        : []),
-      ...(this.kafka.multiVpcEnabled
-        ? [['kafka_bootstrap_brokers_vpc_connectivity_iam', this.kafka.cluster.bootstrapBrokersVpcConnectivitySaslIam, 'Multi-VPC private connectivity SASL/IAM bootstrap brokers'] as [string, string, string]]
-        : []),
-      ['database_endpoint', this.database.instance.endpoint, 'PostgreSQL endpoint (TLS only)'],
-      ['database_master_secret_arn', this.database.masterSecretArn, 'Secrets Manager secret RDS keeps the master credentials in'],
-      ['events_ingestion_config_secret_arn', eventsConfig.arn, 'Runtime config secret of events ingestion (value set by operators)'],
-      ['dashboard_backend_config_secret_arn', dashboardConfig.arn, 'Runtime config secret of the dashboard backend (value set by operators)'],
-      ['events_ingestion_repository_url', eventsIngestion.repository!.repository.repositoryUrl, 'ECR repository of the events ingestion image'],
-      ['dashboard_backend_repository_url', dashboardBackend.repository!.repository.repositoryUrl, 'ECR repository of the dashboard backend image'],
-      ...(exportBucket ? [['kafka_exports_bucket', exportBucket.bucket.bucket, 'S3 bucket for Kafka exports'] as [string, string, string]] : []),
-    ];
-    for (const [name, value, description] of outputs) new TerraformOutput(this, name, { value, description });
+    addOutputs(this, {
+      kafka_cluster_arn: { value: this.kafka.cluster.arn, description: 'MSK cluster' },
+      kafka_bootstrap_brokers_iam: { value: this.kafka.cluster.bootstrapBrokersSaslIam, description: 'SASL/IAM + TLS bootstrap brokers inside the VPC' },
+      kafka_bootstrap_brokers_public_iam: this.kafka.publicAccessEnabled
+        ? { value: this.kafka.cluster.bootstrapBrokersPublicSaslIam, description: 'Public SASL/IAM + TLS bootstrap brokers (allow-listed ranges)' }
+        : undefined,
+      kafka_bootstrap_brokers_vpc_connectivity_iam: this.kafka.multiVpcEnabled
+        ? { value: this.kafka.cluster.bootstrapBrokersVpcConnectivitySaslIam, description: 'Multi-VPC private connectivity SASL/IAM bootstrap brokers' }
+        : undefined,
+      database_endpoint: { value: this.database.instance.endpoint, description: 'PostgreSQL endpoint (TLS only)' },
+      database_master_secret_arn: { value: this.database.masterSecretArn, description: 'Secrets Manager secret RDS keeps the master credentials in' },
+      events_ingestion_config_secret_arn: { value: eventsConfig.arn, description: 'Runtime config secret of events ingestion (value set by operators)' },
+      dashboard_backend_config_secret_arn: { value: dashboardConfig.arn, description: 'Runtime config secret of the dashboard backend (value set by operators)' },
+      events_ingestion_repository_url: { value: eventsIngestion.repository!.repository.repositoryUrl, description: 'ECR repository of the events ingestion image' },
+      dashboard_backend_repository_url: { value: dashboardBackend.repository!.repository.repositoryUrl, description: 'ECR repository of the dashboard backend image' },
+      kafka_exports_bucket: exportBucket ? { value: exportBucket.bucket.bucket, description: 'S3 bucket for Kafka exports' } : undefined,
+    });
   }
 
   /** Events ingestion publishes: connect, describe and write topics, create its topics. */

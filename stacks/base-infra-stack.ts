@@ -1,4 +1,4 @@
-import { TerraformOutput, TerraformVariable } from 'cdktf';
+import { TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
 import { parentDomain } from '../src/config/rules';
 import type { DnsDelegation, EnvironmentConfig } from '../src/config/schema';
@@ -15,6 +15,7 @@ import { AlarmSet, notifyTopic } from '../src/constructs/service/service-alarms'
 import { SharedFileSystem } from '../src/constructs/storage/shared-file-system';
 import { adoptExisting } from '../src/core/adopt';
 import { Names } from '../src/core/naming';
+import { addOutputs } from '../src/core/outputs';
 import { PlatformStack } from '../src/core/platform-stack';
 
 /** What the operator does with the created zone's name servers, per `dns.delegation`. */
@@ -139,22 +140,23 @@ export class BaseInfraStack extends PlatformStack {
       },
     });
 
-    const outputs: [string, string | string[], string][] = [
-      ['vpc_id', network.vpc.id, 'ID of the shared VPC'],
-      ['private_subnet_ids', network.privateSubnetIds, 'Private subnets where services run'],
-      ['public_subnet_ids', network.publicSubnetIds, 'Public subnets of the ALB and NAT gateways'],
-      ['cluster_name', ecs.cluster.name, 'Shared ECS cluster'],
-      ['alb_dns_name', edge.alb.dnsName, 'DNS name of the shared ALB (alias records point here)'],
-      ['https_listener_arn', edge.httpsListener.arn, 'HTTPS listener where tenants add host-header rules'],
-      ['hosted_zone_id', dns.zoneId, 'Route53 zone of the platform domain'],
-      ['certificate_arn', dns.certificateArn, 'Validated wildcard certificate'],
-      ['efs_id', efs.fileSystem.id, 'Shared EFS file system'],
-      ['cognito_hosted_ui', `https://${identity.domain.domain}.auth.${env.aws.region}.amazoncognito.com`, 'Cognito hosted UI (Google login)'],
-      ['operator_topic_arn', alerts.topic.arn, 'SNS topic for alarms and budget alerts'],
-      ['ssm_prefix', env.ssmPrefix, 'Prefix of the SSM parameters Layer 2 reads'],
-    ];
-    if (dns.nameServers) outputs.push(['hosted_zone_name_servers', dns.nameServers, NAME_SERVERS_OUTPUT[env.dns.delegation ?? 'registrar'](env.dns.domain, parent)]);
-    for (const [name, value, description] of outputs) new TerraformOutput(this, name, { value, description });
+    addOutputs(this, {
+      vpc_id: { value: network.vpc.id, description: 'ID of the shared VPC' },
+      private_subnet_ids: { value: network.privateSubnetIds, description: 'Private subnets where services run' },
+      public_subnet_ids: { value: network.publicSubnetIds, description: 'Public subnets of the ALB and NAT gateways' },
+      cluster_name: { value: ecs.cluster.name, description: 'Shared ECS cluster' },
+      alb_dns_name: { value: edge.alb.dnsName, description: 'DNS name of the shared ALB (alias records point here)' },
+      https_listener_arn: { value: edge.httpsListener.arn, description: 'HTTPS listener where tenants add host-header rules' },
+      hosted_zone_id: { value: dns.zoneId, description: 'Route53 zone of the platform domain' },
+      certificate_arn: { value: dns.certificateArn, description: 'Validated wildcard certificate' },
+      efs_id: { value: efs.fileSystem.id, description: 'Shared EFS file system' },
+      cognito_hosted_ui: { value: `https://${identity.domain.domain}.auth.${env.aws.region}.amazoncognito.com`, description: 'Cognito hosted UI (Google login)' },
+      operator_topic_arn: { value: alerts.topic.arn, description: 'SNS topic for alarms and budget alerts' },
+      ssm_prefix: { value: env.ssmPrefix, description: 'Prefix of the SSM parameters Layer 2 reads' },
+      hosted_zone_name_servers: dns.nameServers
+        ? { value: dns.nameServers, description: NAME_SERVERS_OUTPUT[env.dns.delegation ?? 'registrar'](env.dns.domain, parent) }
+        : undefined,
+    });
 
     // The schema refuses adopt.hostedZoneId unless dns.createHostedZone is true, i.e. unless there is a zone.
     if (dns.zone) adoptExisting(dns.zone, env.adopt?.hostedZoneId);

@@ -1,9 +1,9 @@
-import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import { LockTable } from '../src/constructs/storage/lock-table';
 import { SecureBucket } from '../src/constructs/storage/secure-bucket';
 import { adoptExisting } from '../src/core/adopt';
 import { acknowledge } from '../src/core/acknowledge';
+import { addOutputs } from '../src/core/outputs';
 import { PlatformStack, type StateBackendSettings } from '../src/core/platform-stack';
 import { PROTECTED } from '../src/core/protection';
 
@@ -50,13 +50,9 @@ export class BootstrapStack extends PlatformStack {
     });
     const table = new LockTable(this, 'lock', { tableName: props.state.lockTable, protection: PROTECTED });
 
-    new TerraformOutput(this, 'state_bucket', {
-      value: bucket.bucket.bucket,
-      description: 'S3 bucket holding the Terraform state of every stack',
-    });
-    new TerraformOutput(this, 'lock_table', {
-      value: table.table.name,
-      description: 'DynamoDB table used for Terraform state locking',
+    addOutputs(this, {
+      state_bucket: { value: bucket.bucket.bucket, description: 'S3 bucket holding the Terraform state of every stack' },
+      lock_table: { value: table.table.name, description: 'DynamoDB table used for Terraform state locking' },
     });
 
     // The import ID of an S3 bucket and of a DynamoDB table is its name. Only the bucket itself is

@@ -1,4 +1,3 @@
-import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../src/config/schema';
 import { environmentStackProps } from '../src/config/stack-props';
@@ -11,6 +10,7 @@ import { AlarmSet, notifyTopic } from '../src/constructs/service/service-alarms'
 import { type ServiceRoute, TenantService } from '../src/constructs/service/tenant-service';
 import { acknowledge } from '../src/core/acknowledge';
 import { Names } from '../src/core/naming';
+import { addOutputs } from '../src/core/outputs';
 import { PlatformStack } from '../src/core/platform-stack';
 import { MONITORING_SERVICE_KEYS, MONITORING_SERVICES, MonitoringEndpoints, type MonitoringServiceKey, monitoringNamespace, PORTS } from '../src/monitoring-config/catalog';
 import { monitoringContainers } from '../src/monitoring-config/containers';
@@ -133,13 +133,12 @@ export class MonitoringStack extends PlatformStack {
       })),
     });
 
-    const outputs: [string, string, string][] = [
-      ['grafana_url', publicUrl(monitoring.hostnames.grafana), 'Grafana (Cognito login)'],
-      ['prometheus_url', publicUrl(monitoring.hostnames.prometheus), 'Prometheus UI (Cognito login)'],
-      ['otlp_grpc_endpoint', endpoints.url('collector', PORTS.otlpGrpc), 'OTLP gRPC endpoint for applications in the VPC'],
-      ['otlp_http_endpoint', endpoints.url('collector', PORTS.otlpHttp), 'OTLP HTTP endpoint for applications in the VPC'],
-      ['service_discovery_namespace', endpoints.namespace, 'Cloud Map private DNS namespace of the monitoring services'],
-    ];
-    for (const [name, value, description] of outputs) new TerraformOutput(this, name, { value, description });
+    addOutputs(this, {
+      grafana_url: { value: publicUrl(monitoring.hostnames.grafana), description: 'Grafana (Cognito login)' },
+      prometheus_url: { value: publicUrl(monitoring.hostnames.prometheus), description: 'Prometheus UI (Cognito login)' },
+      otlp_grpc_endpoint: { value: endpoints.url('collector', PORTS.otlpGrpc), description: 'OTLP gRPC endpoint for applications in the VPC' },
+      otlp_http_endpoint: { value: endpoints.url('collector', PORTS.otlpHttp), description: 'OTLP HTTP endpoint for applications in the VPC' },
+      service_discovery_namespace: { value: endpoints.namespace, description: 'Cloud Map private DNS namespace of the monitoring services' },
+    });
   }
 }

@@ -2,6 +2,8 @@ import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { App, Testing } from 'cdktf';
 import { adoptExisting } from '../../src/core/adopt';
 import { PlatformStack } from '../../src/core/platform-stack';
+import { AddressError } from '../../src/core/input-error';
+import { expectInputError } from '../helpers/input-error';
 
 function stackWithBuckets(): { stack: PlatformStack; logs: S3Bucket; many: S3Bucket } {
   const stack = new PlatformStack(new App({ outdir: Testing.app().outdir }), 'demo', {
@@ -33,11 +35,12 @@ describe('adoptExisting', () => {
 
   it('rejects an empty import ID, naming the resource', () => {
     const { logs } = stackWithBuckets();
-    expect(() => adoptExisting(logs, ' ')).toThrow('demo/logs: cannot import "" into aws_s3_bucket.logs. Fix: pass the ID of the existing object');
+    const error = expectInputError(AddressError, () => adoptExisting(logs, ' '), 'demo/logs: aws_s3_bucket.logs = " " cannot be imported from an empty ID. Fix: pass the ID of the existing object');
+    expect([error.field, error.value]).toEqual(['aws_s3_bucket.logs', ' ']);
   });
 
   it('rejects a resource with several instances', () => {
     const { many } = stackWithBuckets();
-    expect(() => adoptExisting(many, 'demo-many-0')).toThrow(/several instances .*Fix: write an import block for aws_s3_bucket\.many\["<key>"\]/);
+    expectInputError(AddressError, () => adoptExisting(many, 'demo-many-0'), /several instances .*Fix: write an import block for aws_s3_bucket\.many\["<key>"\]/);
   });
 });

@@ -4,6 +4,8 @@ import { Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { renamed } from '../../src/core/moved-block';
 import { PlatformStack } from '../../src/core/platform-stack';
+import { AddressError } from '../../src/core/input-error';
+import { expectInputError } from '../helpers/input-error';
 
 /** A stack whose subnet now lives at network/private_a (address aws_subnet.network_private_a). */
 function stackWithSubnet(): { stack: PlatformStack; subnet: Subnet } {
@@ -40,13 +42,17 @@ describe('renamed', () => {
   });
 
   it('rejects an address that is not <type>.<name>', () => {
-    expect(() => renamed(stackWithSubnet().subnet, 'private_a')).toThrow(
+    expectInputError(
+      AddressError,
+      () => renamed(stackWithSubnet().subnet, 'private_a'),
       'moved block: from = "private_a" is not a resource address. Fix: write <type>.<name>, e.g. aws_subnet.private_a',
     );
   });
 
   it('rejects a move between two resource types', () => {
-    expect(() => renamed(stackWithSubnet().subnet, 'aws_vpc.private_a')).toThrow(
+    expectInputError(
+      AddressError,
+      () => renamed(stackWithSubnet().subnet, 'aws_vpc.private_a'),
       'moved block: from = "aws_vpc.private_a" is a aws_vpc, and test-stack/network/private_a is a aws_subnet. Fix: a rename keeps the type',
     );
   });
@@ -54,13 +60,13 @@ describe('renamed', () => {
   it('fails synth when the old address is the resource\'s own', () => {
     const { stack, subnet } = stackWithSubnet();
     renamed(subnet, 'aws_subnet.network_private_a');
-    expect(() => Testing.synth(stack)).toThrow('moved block: from and to are both "aws_subnet.network_private_a". Fix: remove the rename');
+    expectInputError(AddressError, () => Testing.synth(stack), 'moved block: from = "aws_subnet.network_private_a" is the address the resource has now. Fix: remove the rename');
   });
 
   it('fails synth when the old address is still declared', () => {
     const { stack, subnet } = stackWithSubnet();
     new Subnet(stack, 'private_a', { vpcId: 'vpc-1', cidrBlock: '10.0.1.0/24' });
     renamed(subnet, 'aws_subnet.private_a');
-    expect(() => Testing.synth(stack)).toThrow('moved block: from = "aws_subnet.private_a" is still declared in stack test-stack. Fix:');
+    expectInputError(AddressError, () => Testing.synth(stack), 'moved block: from = "aws_subnet.private_a" is still declared in stack test-stack. Fix:');
   });
 });

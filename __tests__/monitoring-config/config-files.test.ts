@@ -8,6 +8,8 @@ import { lokiConfig } from '../../src/monitoring-config/loki-config';
 import { prometheusConfig } from '../../src/monitoring-config/prometheus-config';
 import { toYaml } from '../../src/monitoring-config/render';
 import { tempoConfig } from '../../src/monitoring-config/tempo-config';
+import { PropsError } from '../../src/core/input-error';
+import { expectInputError } from '../helpers/input-error';
 
 const endpoints = new MonitoringEndpoints('monitoring.example.internal');
 /** Serialize, then parse back: the tests look at the file the container will read. */
@@ -95,7 +97,7 @@ describe('generated grafana data sources', () => {
 
 describe('monitoring endpoints', () => {
   test('rejects a port the service does not listen on', () => {
-    expect(() => endpoints.url('loki', PORTS.otlpGrpc)).toThrow('monitoring service loki does not listen on port 4317. Fix: use one of 3100');
+    expectInputError(PropsError, () => endpoints.url('loki', PORTS.otlpGrpc), 'monitoring service loki: port = 4317 is not a port it listens on. Fix: use one of 3100');
   });
 });
 

@@ -66,6 +66,18 @@ describe('the version a change of the API report needs', () => {
     expect(requiredBump(surface, changed)).toEqual({ bump: 'major', reasons: ['new required property: readonly color: string;'] });
   });
 
+  test('a new interface, required properties and all, is a minor change: no tenant implements it yet', () => {
+    expect(requiredBump(surface, withLine('}', 'export interface BarProps {\n    readonly color: string;\n}')).bump).toBe('minor');
+  });
+
+  test('a class moved under a new base that extends its old base is a minor change; any other base is major', () => {
+    const base = withLine('- `Foo` (class)', 'export declare class FooError extends Error {\n}');
+    const narrowed = base.replace('FooError extends Error', 'FooError extends BadInput').replace('export interface FooProps', 'export declare class BadInput extends Error {\n}\nexport interface FooProps');
+    expect(requiredBump(base, narrowed).bump).toBe('minor');
+    const unrelated = base.replace('FooError extends Error', 'FooError extends BadInput').replace('export interface FooProps', 'export declare class BadInput {\n}\nexport interface FooProps');
+    expect(requiredBump(base, unrelated)).toEqual({ bump: 'major', reasons: ['removed or changed: export declare class FooError extends Error {'] });
+  });
+
   test('a removed export or a changed address is a major change', () => {
     expect(requiredBump(surface, surface.replace('- `Foo` (class)\n', '')).bump).toBe('major');
     expect(requiredBump(surface, surface.replace('aws_s3_bucket.foo', 'aws_s3_bucket.foo_bucket'))).toEqual({

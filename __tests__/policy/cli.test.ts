@@ -3,6 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/policy/cli';
 import { doc, GOOD_DB, secureBucket } from './fixtures';
+import { UsageError } from '../../src/core/input-error';
+import { expectInputRejection } from '../helpers/input-error';
 
 let dir: string;
 beforeEach(() => {
@@ -72,8 +74,8 @@ describe('npm run policy', () => {
   });
 
   it('rejects an unknown tier and a missing directory', async () => {
-    await expect(runCli(dir, '--tier', 'prod')).rejects.toThrow('--tier "prod" is not a tier. Fix: --tier production, --tier non-production or --tier <stack>=<tier>');
-    await expect(runCli(path.join(dir, 'nope'))).rejects.toThrow(/does not exist. Fix: pass a directory of Terraform \(\*\.tf or \*\.tf\.json\)/);
-    await expect(runCli(dir)).rejects.toThrow(/no \*\.tf or \*\.tf\.json found in .* Fix: run `npm run synth`/);
+    await expectInputRejection(UsageError, runCli(dir, '--tier', 'prod'), '--tier = "prod" is not a tier. Fix: --tier production, --tier non-production or --tier <stack>=<tier>');
+    await expectInputRejection(UsageError, runCli(path.join(dir, 'nope')), /does not exist. Fix: pass a directory of Terraform \(\*\.tf or \*\.tf\.json\)/);
+    await expectInputRejection(UsageError, runCli(dir), /holds no \*\.tf or \*\.tf\.json, nor do its subdirectories\. Fix: run `npm run synth`/);
   });
 });

@@ -355,6 +355,24 @@ describe('policy rules', () => {
   });
 });
 
+describe('iam-no-admin-managed-policy with the partition from the provider', () => {
+  const rule = RULES.find((r) => r.id === 'iam-no-admin-managed-policy')!;
+  const attach = (policyArn: string) => one([['aws_iam_role_policy_attachment', 'a', { role: 'task', policy_arn: policyArn }]]);
+
+  it('reads the managed policy behind a partition reference', () => {
+    // GIVEN ARNs whose partition is data.aws_partition's WHEN the rule runs THEN the policy name decides
+    expect(run(rule, attach('arn:${data.aws_partition.partition.partition}:iam::aws:policy/AmazonSSMManagedInstanceCore'))).toEqual([]);
+    expect(run(rule, attach('arn:${data.aws_partition.partition.partition}:iam::aws:policy/AdministratorAccess')).map((f) => f.problem)).toEqual([
+      'attaches arn:aws:iam::aws:policy/AdministratorAccess',
+    ]);
+  });
+
+  it('still refuses an ARN with any other expression in it', () => {
+    const findings = run(rule, attach('arn:${data.aws_partition.partition.partition}:iam::aws:policy/${var.policy}'));
+    expect(findings.map((f) => f.problem).join('\n')).toMatch(/policy_arn/);
+  });
+});
+
 describe('internet-wide ranges', () => {
   const rule = RULES.find((r) => r.id === 'sg-no-public-ingress')!;
   const postgresFrom = (cidrs: string[]) => one([sg([{ description: 'postgres', from_port: 5432, to_port: 5432, protocol: 'tcp', cidr_blocks: cidrs }])]);

@@ -90,7 +90,7 @@ describe('atlas stack: MSK', () => {
     const broker = prod.resource.aws_msk_cluster.kafka.broker_node_group_info;
     expect(broker.connectivity_info).toEqual({ public_access: { type: 'DISABLED' }, vpc_connectivity: { client_authentication: { sasl: { iam: true } } } });
     expect(broker.client_subnets).toContain('platform_private_subnet_ids');
-    expect(prod.resource.aws_msk_cluster_policy.kafka_policy.policy).toContain('"AWS" = ["arn:aws:iam::111122223333:root"]');
+    expect(prod.resource.aws_msk_cluster_policy.kafka_policy.policy).toContain('"AWS" = ["arn:${data.aws_partition.partition.partition}:iam::111122223333:root"]');
     expect(prod.resource.aws_msk_cluster_policy.kafka_policy.policy).toContain('"kafka:CreateVpcConnection"');
     expect(prod.output).not.toHaveProperty('kafka_bootstrap_brokers_public_iam');
     expect(prod.output?.kafka_bootstrap_brokers_vpc_connectivity_iam).toBeDefined();
@@ -244,7 +244,8 @@ describe('atlas stack: least privilege', () => {
   test('the dashboard backend connects to PostgreSQL as its own IAM database user', () => {
     const connect = staged.find((s) => s.Sid === 'ConnectAsDashboardUser');
     expect(connect?.Action).toBe('rds-db:connect');
-    expect(connect?.Resource).toMatch(new RegExp(`^arn:aws:rds-db:.*:dbuser:.*/${DASHBOARD_DB_USER}$`));
+    // The partition is a reference (data.aws_partition), not a literal "aws".
+    expect(connect?.Resource).toMatch(new RegExp(`^arn:\\$\\{TfToken\\[TOKEN\\.\\d+\\]\\}:rds-db:.*:dbuser:.*/${DASHBOARD_DB_USER}$`));
   });
 });
 
@@ -271,7 +272,7 @@ describe('atlas stack: alarms, exports and wiring', () => {
 
   test('the stack reads Layer 1 only through SSM data sources', () => {
     for (const json of [staging, prod]) {
-      expect(Object.keys(json.data).sort()).toEqual(['aws_caller_identity', 'aws_region', 'aws_ssm_parameter']);
+      expect(Object.keys(json.data).sort()).toEqual(['aws_caller_identity', 'aws_partition', 'aws_region', 'aws_ssm_parameter']);
       expect(JSON.stringify(json)).not.toMatch(/terraform_remote_state|"(vpc|subnet|sg)-[0-9a-f]{8,}"/);
     }
     expect(Object.values(dataSources(prod, 'aws_ssm_parameter')).every((d) => d.name.startsWith('/atlas-prod/infra/'))).toBe(true);

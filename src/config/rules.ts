@@ -66,7 +66,7 @@ export const accountId = z.string().regex(/^\d{12}$/, { error: 'is not a 12-digi
 
 export const imageTag = z.string().superRefine((value, ctx) => {
   const problem = imageTagProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  if (problem) ctx.addIssue({ code: 'custom', message: `${problem.problem}. Fix: ${problem.fix}` });
 });
 
 /** CPU units Fargate accepts, with the memory sizes (MiB) each one allows. */

@@ -4,6 +4,7 @@
  * it the object only changed its name, so the plan shows "has moved to" and nothing is replaced.
  */
 import { TerraformElement, TerraformResource, TerraformStack } from 'cdktf';
+import { AddressError } from './input-error';
 
 /** A resource address, optionally with an instance key: `aws_x.name`, `aws_x.name[0]`, `aws_x.name["k"]`. */
 const RESOURCE_ADDRESS = /^([a-z][a-z0-9_]*)\.([a-zA-Z_][a-zA-Z0-9_-]*)(\[(\d+|"[^"]+")\])?$/;
@@ -19,9 +20,13 @@ export class MovedBlock extends TerraformElement {
     super(TerraformStack.of(resource), `moved_${from}`.replace(/[^A-Za-z0-9_]+/g, '_'), 'moved');
     const parsed = parseAddress(from);
     if (parsed.type !== resource.terraformResourceType) {
-      throw new Error(
-        `moved block: from = "${from}" is a ${parsed.type}, and ${resource.node.path} is a ${resource.terraformResourceType}. Fix: a rename keeps the type; a changed type needs a new resource and an import`,
-      );
+      throw new AddressError({
+        subject: 'moved block',
+        field: 'from',
+        value: from,
+        problem: `is a ${parsed.type}, and ${resource.node.path} is a ${resource.terraformResourceType}`,
+        fix: 'a rename keeps the type; a changed type needs a new resource and an import',
+      });
     }
     this.from = from;
     this.resource = resource;
@@ -35,7 +40,7 @@ export class MovedBlock extends TerraformElement {
   /** Checked when the stack is complete: the object really moved, and nothing holds the old address. */
   toTerraform(): Record<string, unknown> {
     const stack = TerraformStack.of(this);
-    if (this.from.replace(/\[.*\]$/, '') === this.to) throw new Error(`moved block: from and to are both "${this.to}". Fix: remove the rename`);
+    if (this.from.replace(/\[.*\]$/, '') === this.to) throw new AddressError({ subject: 'moved block', field: 'from', value: this.from, problem: 'is the address the resource has now', fix: 'remove the rename' });
     const declared = new Set(
       stack.node
         .findAll()
@@ -43,7 +48,13 @@ export class MovedBlock extends TerraformElement {
         .map((r) => `${(r as TerraformResource).terraformResourceType}.${(r as TerraformResource).friendlyUniqueId}`),
     );
     if (declared.has(this.from.replace(/\[.*\]$/, ''))) {
-      throw new Error(`moved block: from = "${this.from}" is still declared in stack ${stack.node.id}. Fix: moved.from names the old address, which no construct may use any more`);
+      throw new AddressError({
+        subject: 'moved block',
+        field: 'from',
+        value: this.from,
+        problem: `is still declared in stack ${stack.node.id}`,
+        fix: 'moved.from names the old address, which no construct may use any more',
+      });
     }
     return { moved: [{ from: this.from, to: this.to }] };
   }
@@ -61,7 +72,7 @@ export function renamed(resource: TerraformResource, from: string): MovedBlock {
 function parseAddress(address: string): { type: string; name: string } {
   const match = RESOURCE_ADDRESS.exec(address);
   if (!match) {
-    throw new Error(`moved block: from = "${address}" is not a resource address. Fix: write <type>.<name>, e.g. aws_subnet.private_a`);
+    throw new AddressError({ subject: 'moved block', field: 'from', value: address, problem: 'is not a resource address', fix: 'write <type>.<name>, e.g. aws_subnet.private_a' });
   }
   return { type: match[1], name: match[2] };
 }

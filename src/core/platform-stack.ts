@@ -6,6 +6,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { LocalBackend, S3Backend, type TerraformBackend, TerraformDataSource, TerraformElement, TerraformOutput, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
 import type { Construct, Node } from 'constructs';
 import type { Tier } from './protection';
+import { AddressError, PropsError } from './input-error';
 import { platformTags, type TagInputs } from './tags';
 
 export type { Tier };
@@ -81,7 +82,13 @@ export class PlatformStack extends TerraformStack {
     pinProviderExactly(this, provider);
     if (props.state) {
       if (!props.stateKey) {
-        throw new Error(`stack ${id}: stateKey is required with an S3 state backend (state.bucket = "${props.state.bucket}"), and it is ${JSON.stringify(props.stateKey)}. Fix: pass stateKey, e.g. stateKey('api', 'staging') for "api/staging/terraform.tfstate"`);
+        throw new PropsError({
+          subject: `stack ${id}`,
+          field: 'stateKey',
+          value: props.stateKey,
+          problem: `is required with an S3 state backend (state.bucket = "${props.state.bucket}")`,
+          fix: `pass stateKey, e.g. stateKey('api', 'staging') for "api/staging/terraform.tfstate"`,
+        });
       }
       this.backend = new S3Backend(this, {
         bucket: props.state.bucket,
@@ -112,7 +119,13 @@ export class PlatformStack extends TerraformStack {
     const address = `${blockKind(element)}.${logicalId}`;
     const owner = this.addresses.get(address);
     if (owner !== undefined && owner !== node.path) {
-      throw new Error(`Terraform address ${address} is used by both ${owner} and ${node.path}. Fix: give one of the constructs another id`);
+      throw new AddressError({
+        subject: node.path,
+        field: 'id',
+        value: node.id,
+        problem: `makes the Terraform address ${address}, which ${owner} already has`,
+        fix: 'give one of the constructs another id',
+      });
     }
     this.addresses.set(address, node.path);
     return logicalId;

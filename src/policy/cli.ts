@@ -8,6 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { InputError, UsageError } from '../core/input-error';
 import { evaluate } from './evaluate';
 import { loadStacks } from './load-dir';
 import { coverageTable } from './coverage';
@@ -36,13 +37,15 @@ function parseArgs(args: readonly string[]): Options {
     else if (arg === '--tier') {
       const value = args[++i] ?? '';
       const [stack, tier] = value.includes('=') ? value.split('=', 2) : [undefined, value];
-      if (!(TIERS as readonly string[]).includes(tier)) throw new Error(`--tier ${JSON.stringify(value)} is not a tier. Fix: --tier production, --tier non-production or --tier <stack>=<tier>`);
+      if (!(TIERS as readonly string[]).includes(tier)) {
+        throw new UsageError({ field: '--tier', value, problem: 'is not a tier', fix: '--tier production, --tier non-production or --tier <stack>=<tier>' });
+      }
       if (stack) stackTiers[stack] = tier as Tier;
       else defaultTier = tier as Tier;
-    } else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}. Fix: use --tier, --no-acknowledgements or --report`);
+    } else if (arg.startsWith('--')) throw new UsageError({ field: 'option', value: arg, problem: 'is not an option of the pack', fix: 'use --tier, --no-acknowledgements or --report' });
     else target = arg;
   }
-  if (!target) throw new Error('no directory given. Fix: npm run policy -- <dir of Terraform (*.tf, *.tf.json)> [--tier non-production]');
+  if (!target) throw new UsageError({ field: 'dir', value: target, problem: 'is not given', fix: 'npm run policy -- <dir of Terraform (*.tf, *.tf.json)> [--tier non-production]' });
   return { target, defaultTier, stackTiers, acknowledgements, report };
 }
 
@@ -79,7 +82,8 @@ if (require.main === module) {
     // The WASM parser keeps the event loop alive: exit once the report is out.
     (code) => process.exit(code),
     (error: Error) => {
-      process.stderr.write(`${error.message}\n`);
+      // Bad arguments or files print their message; anything else is a bug and keeps its trace.
+      process.stderr.write(`${error instanceof InputError ? error.message : (error.stack ?? error.message)}\n`);
       process.exit(2);
     },
   );

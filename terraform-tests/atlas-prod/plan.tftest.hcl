@@ -3,6 +3,10 @@
 # listener) as well as the production guarantees. Run by scripts/terraform-tier.js after `terraform init`.
 
 mock_provider "aws" {
+  # ARNs the stack builds take the partition from the provider (arn:aws:... in eu-west-1).
+  mock_data "aws_partition" {
+    defaults = { partition = "aws" }
+  }
   mock_data "aws_region" {
     defaults = { name = "eu-west-1" }
   }
@@ -199,5 +203,9 @@ run "services_sit_behind_the_shared_listener_in_private_subnets" {
   assert {
     condition     = aws_s3_bucket.kafka_exports.bucket == "atlas-prod-kafka-exports-111122223333"
     error_message = "the export bucket exists in prod"
+  }
+  assert {
+    condition     = aws_iam_role_policy_attachment.dashboard_backend_roles_execution_managed.policy_arn == "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
+    error_message = "the execution role's managed policy ARN is built in the provider's partition"
   }
 }

@@ -3,6 +3,10 @@
 # as well as the security settings. Run by scripts/terraform-tier.js after `terraform init`.
 
 mock_provider "aws" {
+  # ARNs the stack builds take the partition from the provider (arn:aws:... in eu-west-1).
+  mock_data "aws_partition" {
+    defaults = { partition = "aws" }
+  }
   mock_data "aws_region" {
     defaults = { name = "eu-west-1" }
   }

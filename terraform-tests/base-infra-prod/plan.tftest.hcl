@@ -7,6 +7,10 @@
 # policy document that does not encode or a broken reference fails this plan.
 
 mock_provider "aws" {
+  # ARNs the stack builds take the partition from the provider (arn:aws:... in eu-west-1).
+  mock_data "aws_partition" {
+    defaults = { partition = "aws" }
+  }
   # Use the mocked computed values while planning, so references, jsonencode'd policies and
   # the SSM values are evaluated instead of staying "known after apply".
   override_during = plan
@@ -243,6 +247,10 @@ run "plan" {
   assert {
     condition     = one(aws_ecs_capacity_provider.ecs_ec2_capacity_provider.auto_scaling_group_provider).auto_scaling_group_arn == "arn:aws:autoscaling:eu-west-1:111122223333:autoScalingGroup:0b6c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d:autoScalingGroupName/atlas-prod-ecs"
     error_message = "the EC2 capacity provider is bound to the auto scaling group"
+  }
+  assert {
+    condition     = aws_iam_role_policy_attachment.ecs_ec2_instance_role_ssm_session.policy_arn == "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
+    error_message = "the instance role's managed policy ARN is built in the provider's partition"
   }
 
   # ---- SSM contract (keys and values Layer 2 reads) -------------------------------------------

@@ -7,6 +7,10 @@
 # policy document that does not encode or a broken reference fails this plan.
 
 mock_provider "aws" {
+  # ARNs the stack builds take the partition from the provider (arn:aws:... in eu-west-1).
+  mock_data "aws_partition" {
+    defaults = { partition = "aws" }
+  }
   # Use the mocked computed values while planning, so references, jsonencode'd policies and
   # the SSM values are evaluated instead of staying "known after apply".
   override_during = plan

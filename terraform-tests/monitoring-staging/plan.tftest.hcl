@@ -4,6 +4,10 @@
 # itself decodes them from the task definitions (so escaping and YAML validity are proven too).
 
 mock_provider "aws" {
+  # ARNs the stack builds take the partition from the provider (arn:aws:... in eu-west-1).
+  mock_data "aws_partition" {
+    defaults = { partition = "aws" }
+  }
   # Computed values (security group ids, ARNs) become known during plan, so conditions over
   # them can be evaluated without an apply.
   override_during = plan

@@ -2,6 +2,8 @@ import { SignUpGuard } from '../../../src/constructs/identity/sign-up-guard';
 import { Names } from '../../../src/core/naming';
 import { resource, synthJson } from '../../helpers/synth';
 import { testStack } from '../../helpers/stack';
+import { PropsError } from '../../../src/core/input-error';
+import { expectInputError } from '../../helpers/input-error';
 
 const { handler } = require('../../../src/constructs/identity/sign-up-guard.handler.js');
 
@@ -45,8 +47,10 @@ describe('SignUpGuard', () => {
 
   it('rejects an empty allow list, which would lock everyone out', () => {
     const stack = testStack();
-    expect(() => new SignUpGuard(stack, 'guard', { names: new Names('test'), allowedEmails: [], allowedEmailDomains: [], logRetentionInDays: 14 })).toThrow(
-      /allowedEmails and allowedEmailDomains are both empty.*Fix: list at least one email or domain/,
+    expectInputError(
+      PropsError,
+      () => new SignUpGuard(stack, 'guard', { names: new Names('test'), allowedEmails: [], allowedEmailDomains: [], logRetentionInDays: 14 }),
+      /allowedEmails = \[\] and allowedEmailDomains are both empty.*Fix: list at least one email or domain/,
     );
   });
 });

@@ -3,6 +3,10 @@
 # run `terraform init -backend=false && terraform test`.
 
 mock_provider "aws" {
+  # ARNs TenantService builds take the partition from the provider (arn:aws:... in eu-west-1).
+  mock_data "aws_partition" {
+    defaults = { partition = "aws" }
+  }
   mock_data "aws_region" {
     defaults = { name = "eu-west-1" }
   }

@@ -7,6 +7,7 @@ import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-securit
 import { Construct } from 'constructs';
 import type { Names } from '../../core/naming';
 import { type Protection, protectionOf } from '../../core/protection';
+import { PropsError } from '../../core/input-error';
 
 export const POSTGRES_PORT = 5432;
 
@@ -54,9 +55,11 @@ export class PostgresDatabase extends Construct {
     super(scope, id);
     const cidrs = props.allowedCidrs ?? [];
     const major = /^(\d+)(\.\d+)?$/.exec(props.engineVersion)?.[1];
-    if (!major) throw new Error(`PostgresDatabase engineVersion = "${props.engineVersion}" is not a PostgreSQL version. Fix: e.g. "16" or "16.4"`);
+    if (!major) {
+      throw new PropsError({ subject: 'PostgresDatabase', field: 'engineVersion', value: props.engineVersion, problem: 'is not a PostgreSQL version', fix: 'e.g. "16" or "16.4"' });
+    }
     if (props.publiclyAccessible && cidrs.length === 0) {
-      throw new Error('PostgresDatabase publiclyAccessible = true with no allowedCidrs. Fix: list the ranges allowed to reach the database');
+      throw new PropsError({ subject: 'PostgresDatabase', field: 'publiclyAccessible', value: true, problem: 'with no allowedCidrs', fix: 'list the ranges allowed to reach the database' });
     }
     this.identifier = props.names.of(props.name, 'rdsIdentifier');
 

@@ -6,6 +6,7 @@ import { Route53Zone } from '@cdktf/provider-aws/lib/route53-zone';
 import { TerraformIterator, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { type Protection, protectionOf } from '../../core/protection';
+import { PropsError } from '../../core/input-error';
 
 export interface DnsCertificateProps {
   /** Apex domain, e.g. `hari328.net`. */
@@ -41,7 +42,13 @@ export class DnsCertificate extends Construct {
   constructor(scope: Construct, id: string, props: DnsCertificateProps) {
     super(scope, id);
     if (props.delegation && !props.createHostedZone) {
-      throw new Error(`dns ${props.domain}: delegation from ${props.delegation.parentDomain} needs a created zone. Fix: set createHostedZone, or drop delegation`);
+      throw new PropsError({
+        subject: `DnsCertificate ${props.domain}`,
+        field: 'delegation.parentDomain',
+        value: props.delegation.parentDomain,
+        problem: 'needs a created zone, and createHostedZone is false',
+        fix: 'set createHostedZone, or drop delegation',
+      });
     }
     if (props.createHostedZone) {
       const zone = (this.zone = new Route53Zone(this, 'zone', {

@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { acknowledge } from '../../core/acknowledge';
 import type { Names } from '../../core/naming';
 import { type Protection, protectionOf } from '../../core/protection';
+import { awsPartition } from '../../core/partition';
 import { SecureBucket } from '../storage/secure-bucket';
 
 /** TLS 1.3 with TLS 1.2 fallback: the policy AWS recommends for new HTTPS listeners. */
@@ -82,7 +83,7 @@ export class LoadBalancer extends Construct {
           // Regions before August 2022 deliver as the regional ELB account, newer ones as the service.
           Principal: { AWS: elbAccount.arn, Service: 'logdelivery.elasticloadbalancing.amazonaws.com' },
           Action: 's3:PutObject',
-          Resource: `arn:aws:s3:::${logBucketName}/alb/AWSLogs/${props.accountId}/*`,
+          Resource: `arn:${awsPartition(this)}:s3:::${logBucketName}/alb/AWSLogs/${props.accountId}/*`,
         },
       ],
     });

@@ -12,6 +12,7 @@ import { Construct } from 'constructs';
 import type { Names } from '../../core/naming';
 import { storedZip } from '../../core/stored-zip';
 import { assumeRolePolicy, policyDocument } from '../iam/policies';
+import { PropsError } from '../../core/input-error';
 
 export interface SignUpGuardProps {
   readonly names: Names;
@@ -29,7 +30,13 @@ export class SignUpGuard extends Construct {
   constructor(scope: Construct, id: string, props: SignUpGuardProps) {
     super(scope, id);
     if (props.allowedEmails.length === 0 && props.allowedEmailDomains.length === 0) {
-      throw new Error('SignUpGuard: allowedEmails and allowedEmailDomains are both empty, so nobody could sign up. Fix: list at least one email or domain');
+      throw new PropsError({
+        subject: 'SignUpGuard',
+        field: 'allowedEmails',
+        value: props.allowedEmails,
+        problem: 'and allowedEmailDomains are both empty, so nobody could sign up',
+        fix: 'list at least one email or domain',
+      });
     }
     const name = props.names.of('sign-up-guard');
     const logGroup = new CloudwatchLogGroup(this, 'logs', { name: `/aws/lambda/${name}`, retentionInDays: props.logRetentionInDays });

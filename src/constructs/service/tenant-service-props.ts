@@ -2,6 +2,7 @@
 import { imageTagProblem } from '../../config/image-tag';
 import { isSecretLikeKey } from '../../config/secrets';
 import type { Names } from '../../core/naming';
+import { PropsError } from '../../core/input-error';
 import type { Statement } from '../iam/policies';
 import type { PlatformParameters } from '../platform/platform-parameters';
 import type { AlarmAction } from './service-alarms';
@@ -99,24 +100,42 @@ export interface TenantServiceProps {
 /** Fails construction on props that would synthesize a broken or unsafe service. */
 export function validateTenantServiceProps(props: TenantServiceProps): void {
   if (!/^[a-z][a-z0-9-]*[a-z0-9]$/.test(props.serviceName)) {
-    throw new Error(`TenantService serviceName = "${props.serviceName}" is not kebab-case. Fix: lowercase letters, digits and hyphens, e.g. "events-api"`);
+    throw new PropsError({ subject: 'TenantService', field: 'serviceName', value: props.serviceName, problem: 'is not kebab-case', fix: 'lowercase letters, digits and hyphens, e.g. "events-api"' });
   }
   for (const key of Object.keys(props.environment ?? {})) {
     if (isSecretLikeKey(key)) {
-      throw new Error(`TenantService ${props.serviceName}: environment.${key} looks like a secret in a plain environment variable. Fix: move it to secrets (a Secrets Manager ARN injected through valueFrom)`);
+      throw new PropsError({
+        subject: `TenantService ${props.serviceName}`,
+        field: `environment.${key}`,
+        problem: 'looks like a secret in a plain environment variable',
+        fix: 'move it to secrets (a Secrets Manager ARN injected through valueFrom)',
+      });
     }
   }
   if (props.imageTag !== undefined) {
     const problem = imageTagProblem(props.imageTag);
-    if (problem) throw new Error(`TenantService ${props.serviceName}: imageTag = "${props.imageTag}" ${problem}`);
+    const subject = `TenantService ${props.serviceName}`;
+    if (problem) throw new PropsError({ subject, field: 'imageTag', value: props.imageTag, ...problem });
     if (props.image !== undefined) {
-      throw new Error(`TenantService ${props.serviceName}: image and imageTag are both set; imageTag is only the default of the image variable, which image replaces. Fix: pass one of them`);
+      throw new PropsError({
+        subject,
+        field: 'image',
+        value: props.image,
+        problem: 'is set together with imageTag; imageTag is only the default of the image variable, which image replaces',
+        fix: 'pass one of them',
+      });
     }
     if (!props.ecrRepository) {
-      throw new Error(`TenantService ${props.serviceName}: imageTag = "${props.imageTag}" names a tag in the service's own ECR repository, but ecrRepository is not set. Fix: set ecrRepository: true, or pass the full reference as image`);
+      throw new PropsError({
+        subject,
+        field: 'imageTag',
+        value: props.imageTag,
+        problem: "names a tag in the service's own ECR repository, but ecrRepository is not set",
+        fix: 'set ecrRepository: true, or pass the full reference as image',
+      });
     }
   }
   if (!Number.isInteger(props.containerPort) || props.containerPort < 1 || props.containerPort > 65535) {
-    throw new Error(`TenantService ${props.serviceName}: containerPort = ${props.containerPort} is not a TCP port. Fix: 1-65535`);
+    throw new PropsError({ subject: `TenantService ${props.serviceName}`, field: 'containerPort', value: props.containerPort, problem: 'is not a TCP port', fix: '1-65535' });
   }
 }

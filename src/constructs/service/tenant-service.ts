@@ -7,6 +7,8 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Fn, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
+import { PropsError } from '../../core/input-error';
+import { awsPartition } from '../../core/partition';
 import { PlatformStack } from '../../core/platform-stack';
 import type { Statement } from '../iam/policies';
 import { AlbRoute } from './alb-route';
@@ -54,7 +56,7 @@ export class TenantService extends Construct {
     const efsStatements: Statement[] = efsMounts.map((mount) => ({
       Effect: 'Allow',
       Action: ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'],
-      Resource: `arn:aws:elasticfilesystem:${region.name}:${account.accountId}:file-system/${platform.get('efsId')}`,
+      Resource: `arn:${awsPartition(this)}:elasticfilesystem:${region.name}:${account.accountId}:file-system/${platform.get('efsId')}`,
       Condition: { StringEquals: { 'elasticfilesystem:AccessPointArn': mount.accessPointArn } },
     }));
     this.roles = new ServiceRoles(this, 'roles', {
@@ -171,7 +173,13 @@ export class TenantService extends Construct {
     }
     const stack = TerraformStack.of(this);
     if (!(stack instanceof PlatformStack)) {
-      throw new Error(`TenantService ${serviceName}: imageTag needs the account and region of a PlatformStack to build the repository URL, and stack ${stack.node.id} is not one. Fix: build the service in a PlatformStack, or pass the full reference as image`);
+      throw new PropsError({
+        subject: `TenantService ${serviceName}`,
+        field: 'imageTag',
+        value: tag,
+        problem: `needs the account and region of a PlatformStack to build the repository URL, and stack ${stack.node.id} is not one`,
+        fix: 'build the service in a PlatformStack, or pass the full reference as image',
+      });
     }
     // A literal default (not the repository's repository_url attribute): Terraform requires it, and
     // plans show the exact image.

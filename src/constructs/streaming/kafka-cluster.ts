@@ -9,6 +9,8 @@ import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import type { Names } from '../../core/naming';
 import { type Protection, protectionOf } from '../../core/protection';
+import { PropsError } from '../../core/input-error';
+import { awsPartition } from '../../core/partition';
 import { policyDocument } from '../iam/policies';
 
 /** Broker ports of SASL/IAM over TLS: inside the VPC and through the public endpoints. */
@@ -55,7 +57,7 @@ export class KafkaCluster extends Construct {
     const accounts = props.multiVpcClientAccountIds ?? [];
     const cidrs = props.publicAccessCidrs ?? [];
     if ((props.publicAccess ?? false) && cidrs.length === 0) {
-      throw new Error('KafkaCluster publicAccess = true with no publicAccessCidrs. Fix: list the ranges allowed to reach the public brokers');
+      throw new PropsError({ subject: 'KafkaCluster', field: 'publicAccess', value: true, problem: 'with no publicAccessCidrs', fix: 'list the ranges allowed to reach the public brokers' });
     }
     const enabling = (props.phase ?? 'enable') === 'enable';
     this.publicAccessEnabled = enabling && (props.publicAccess ?? false);
@@ -123,7 +125,7 @@ export class KafkaCluster extends Construct {
           {
             Sid: 'MultiVpcClients',
             Effect: 'Allow',
-            Principal: { AWS: accounts.map((account) => `arn:aws:iam::${account}:root`) },
+            Principal: { AWS: accounts.map((account) => `arn:${awsPartition(this)}:iam::${account}:root`) },
             Action: ['kafka:CreateVpcConnection', 'kafka:GetBootstrapBrokers', 'kafka:DescribeCluster', 'kafka:DescribeClusterV2'],
             Resource: this.cluster.arn,
           },
