@@ -56,6 +56,15 @@ override_data {
   values = { insecure_value = "arn:aws:sns:eu-west-1:111122223333:poc-atlas-dev-operator-alerts" }
 }
 
+override_data {
+  target = data.aws_ssm_parameter.platform_ec2_capacity_provider_name
+  values = { insecure_value = "poc-atlas-dev-ec2" }
+}
+override_data {
+  target = data.aws_ssm_parameter.platform_ec2_instance_type
+  values = { insecure_value = "t3.medium" }
+}
+
 variables {
   api_image = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/poc-atlas-dev-api:1.0.0"
 }
@@ -79,4 +88,32 @@ run "api_plans_from_the_ssm_contract_alone" {
     condition     = aws_ecr_repository.api_repository.image_tag_mutability == "IMMUTABLE" && aws_ecr_repository.api_repository.image_scanning_configuration[0].scan_on_push
     error_message = "the repository has immutable tags and scans on push"
   }
+}
+
+run "api_runs_on_the_platform_ec2_capacity" {
+  command = plan
+
+  assert {
+    condition     = one(aws_ecs_service.api_service.capacity_provider_strategy).capacity_provider == "poc-atlas-dev-ec2" && aws_ecs_service.api_service.launch_type == null
+    error_message = "the service places its tasks through the EC2 capacity provider named in SSM"
+  }
+  assert {
+    condition     = tolist(aws_ecs_task_definition.api_task.requires_compatibilities) == tolist(["EC2"]) && aws_ecs_task_definition.api_task.network_mode == "awsvpc"
+    error_message = "the task definition is EC2-compatible and keeps awsvpc (own ENI and security group)"
+  }
+  assert {
+    condition     = jsondecode(aws_ecs_task_definition.api_task.container_definitions)[0].memoryReservation == 384 && jsondecode(aws_ecs_task_definition.api_task.container_definitions)[0].memory == 512
+    error_message = "the container reserves 384 MiB and may burst to its 512 MiB limit"
+  }
+}
+
+run "a_platform_on_another_instance_type_fails_the_plan" {
+  command = plan
+
+  override_data {
+    target = data.aws_ssm_parameter.platform_ec2_instance_type
+    values = { insecure_value = "t3.small" }
+  }
+
+  expect_failures = [aws_ecs_task_definition.api_task]
 }

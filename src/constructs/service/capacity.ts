@@ -8,18 +8,19 @@ import type { EcsTaskDefinitionConfig } from '@cdktf/provider-aws/lib/ecs-task-d
 import { Op } from 'cdktf';
 import { ec2SizeProblem, fargateSizeProblem } from '../../config/task-sizes';
 import type { PlatformParameters } from '../platform/platform-parameters';
+import type { TenantServiceProps } from './tenant-service-props';
 
 /** Tasks on Fargate: AWS runs each one on its own micro VM, sized by one of Fargate's CPU/memory pairs. */
-export interface FargateServiceCapacity {
+export type FargateServiceCapacity = {
   readonly kind: 'fargate';
-}
+};
 
 /**
  * Tasks on the shared cluster's EC2 Auto Scaling group, through its capacity provider (SSM
  * `ec2-capacity-provider-name`); managed scaling starts instances for placed tasks and stops
  * idle ones. Still awsvpc: each task has its own network interface and security group.
  */
-export interface Ec2ServiceCapacity {
+export type Ec2ServiceCapacity = {
   readonly kind: 'ec2';
   /**
    * Instance type of the group (SSM `ec2-instance-type`): a task must fit on one instance, and a
@@ -31,26 +32,21 @@ export interface Ec2ServiceCapacity {
    * limit the container may burst to. @default - the whole `memory`
    */
   readonly memoryReservation?: number;
-}
+};
 
 /** Where the tasks run. */
 export type ServiceCapacity = FargateServiceCapacity | Ec2ServiceCapacity;
 
 /** What the task definition, its container and the service get for one capacity. */
-export interface CapacityPlan {
+export type CapacityPlan = {
   readonly taskDefinition: Pick<EcsTaskDefinitionConfig, 'requiresCompatibilities' | 'cpu' | 'memory' | 'lifecycle'>;
   /** Container-level memory (EC2 only: Fargate sizes the task). */
   readonly containerMemory?: { readonly memory: number; readonly memoryReservation?: number };
   readonly service: Pick<EcsServiceConfig, 'capacityProviderStrategy' | 'orderedPlacementStrategy'>;
-}
+};
 
-interface Sized {
-  readonly serviceName: string;
-  readonly cpu?: number;
-  readonly memory?: number;
-  readonly capacity?: ServiceCapacity;
-  readonly efsMounts?: readonly unknown[];
-}
+/** The props that decide the capacity's settings. */
+type Sized = Pick<TenantServiceProps, 'serviceName' | 'cpu' | 'memory' | 'capacity' | 'efsMounts'>;
 
 /** Fails construction on a size or combination the chosen capacity refuses or can never place. */
 export function validateCapacity(props: Sized): void {
