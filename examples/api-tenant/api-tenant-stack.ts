@@ -24,7 +24,7 @@ export interface ApiTenantStackProps {
   readonly state: StateBackendSettings;
   /**
    * Where the api runs: Fargate, or the platform's EC2 capacity with the platform's instance type
-   * (SSM `<ssmPrefix>/ec2-instance-type`; a plan fails when it differs).
+   * (SSM `<ssmPrefix>/ec2-instance-type`), which the task size is checked against at synth.
    */
   readonly capacity: ServiceCapacity;
 }

@@ -52,10 +52,6 @@ override_data {
   values = { insecure_value = "atlas-prod-ec2" }
 }
 override_data {
-  target = data.aws_ssm_parameter.platform_ec2_instance_type
-  values = { insecure_value = "t3.medium" }
-}
-override_data {
   target = data.aws_ssm_parameter.platform_hosted_zone_id
   values = { insecure_value = "Z0123456789ABCDEFGHIJ" }
 }
@@ -229,15 +225,4 @@ run "kafka_ui_runs_on_the_ec2_capacity_and_the_public_services_on_fargate" {
     condition     = one(aws_ecs_service.events_ingestion_service.capacity_provider_strategy).capacity_provider == "FARGATE" && one(aws_ecs_service.dashboard_backend_service.capacity_provider_strategy).capacity_provider == "FARGATE" && tolist(aws_ecs_task_definition.events_ingestion_task.requires_compatibilities) == tolist(["FARGATE"])
     error_message = "the public services stay on Fargate"
   }
-}
-
-run "a_platform_on_another_instance_type_fails_the_plan" {
-  command = plan
-
-  override_data {
-    target = data.aws_ssm_parameter.platform_ec2_instance_type
-    values = { insecure_value = "t3.small" }
-  }
-
-  expect_failures = [aws_ecs_task_definition.kafka_ui_task]
 }

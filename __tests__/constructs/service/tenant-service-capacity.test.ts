@@ -84,15 +84,6 @@ describe('TenantService on the EC2 capacity provider', () => {
     expect(service.launch_type).toBeUndefined();
   });
 
-  test('a plan fails when the platform group runs another instance type than the size was checked against', () => {
-    const json = synth({ capacity: EC2 });
-    const [precondition] = only(json, 'aws_ecs_task_definition').lifecycle.precondition;
-    const [name, data] = ssm(json, 'ec2_instance_type');
-    expect(data.name).toBe('/infra/ec2-instance-type');
-    expect(precondition.condition).toBe(`\${(data.aws_ssm_parameter.${name}.insecure_value == "t3.medium")}`);
-    expect(precondition.error_message).toContain('capacity.instanceType = "t3.medium", but the platform\'s EC2 capacity runs another type (SSM /infra/ec2-instance-type)');
-  });
-
   test.each<[string, Partial<TenantServiceProps>, string]>([
     ['a reservation larger than one instance offers', { memory: 4096, capacity: EC2 },
       'TenantService svc: memory = 4096 reserves more than the ~3891 MiB one t3.medium offers tasks, so the task can never be placed. Fix: 3891 MiB or less'],

@@ -5,7 +5,6 @@
  */
 import type { EcsServiceConfig } from '@cdktf/provider-aws/lib/ecs-service';
 import type { EcsTaskDefinitionConfig } from '@cdktf/provider-aws/lib/ecs-task-definition';
-import { Op } from 'cdktf';
 import { ec2SizeProblem, fargateSizeProblem } from '../../config/task-sizes';
 import type { PlatformParameters } from '../platform/platform-parameters';
 import type { TenantServiceProps } from './tenant-service-props';
@@ -23,8 +22,8 @@ export type FargateServiceCapacity = {
 export type Ec2ServiceCapacity = {
   readonly kind: 'ec2';
   /**
-   * Instance type of the group (SSM `ec2-instance-type`): a task must fit on one instance, and a
-   * plan fails when the platform's group has another type.
+   * Instance type of the group (SSM `ec2-instance-type`, the platform's compute.instanceType): a
+   * task must fit on one instance.
    */
   readonly instanceType: string;
   /**
@@ -39,7 +38,7 @@ export type ServiceCapacity = FargateServiceCapacity | Ec2ServiceCapacity;
 
 /** What the task definition, its container and the service get for one capacity. */
 export type CapacityPlan = {
-  readonly taskDefinition: Pick<EcsTaskDefinitionConfig, 'requiresCompatibilities' | 'cpu' | 'memory' | 'lifecycle'>;
+  readonly taskDefinition: Pick<EcsTaskDefinitionConfig, 'requiresCompatibilities' | 'cpu' | 'memory'>;
   /** Container-level memory (EC2 only: Fargate sizes the task). */
   readonly containerMemory?: { readonly memory: number; readonly memoryReservation?: number };
   readonly service: Pick<EcsServiceConfig, 'capacityProviderStrategy' | 'orderedPlacementStrategy'>;
@@ -93,12 +92,6 @@ export function capacityPlan(props: Sized, platform: PlatformParameters): Capaci
     taskDefinition: {
       requiresCompatibilities: ['EC2'],
       cpu,
-      lifecycle: {
-        precondition: [{
-          condition: Op.eq(platform.get('ec2InstanceType'), capacity.instanceType),
-          errorMessage: `TenantService ${props.serviceName}: capacity.instanceType = "${capacity.instanceType}", but the platform's EC2 capacity runs another type (SSM ${platform.nameOf('ec2InstanceType')}), on which the checked task size may not fit. Fix: set capacity.instanceType to that type and check the size again`,
-        }],
-      },
     },
     containerMemory: { memory, ...(capacity.memoryReservation !== undefined ? { memoryReservation: capacity.memoryReservation } : {}) },
     service: {
