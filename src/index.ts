@@ -3,6 +3,7 @@
 // is exported; api/platform-constructs.api.md records this surface per version.
 export { TenantService } from './constructs/service/tenant-service';
 export type { EfsMount, ServiceRoute, TenantServiceProps } from './constructs/service/tenant-service';
+export type { Ec2ServiceCapacity, FargateServiceCapacity, ServiceCapacity } from './constructs/service/tenant-service';
 export { notifyTopic, recordOnly } from './constructs/service/service-alarms';
 export type { AlarmAction } from './constructs/service/service-alarms';
 export type { Statement } from './constructs/iam/policies';

@@ -81,6 +81,7 @@ export class AtlasStack extends PlatformStack {
 
     // ---- services ----
     const common = { names, platform, containerPort: SERVICE_PORT, logRetentionInDays: env.logs.retentionInDays };
+    const capacity = (choice: 'fargate' | 'ec2') => (choice === 'ec2' ? { kind: 'ec2' as const, instanceType: env.compute.instanceType } : { kind: 'fargate' as const });
     const kafkaClient = {
       KAFKA_BOOTSTRAP_SERVERS: this.kafka.cluster.bootstrapBrokersSaslIam,
       KAFKA_SECURITY_PROTOCOL: 'SASL_SSL',
@@ -92,6 +93,7 @@ export class AtlasStack extends PlatformStack {
       cpu: services.eventsIngestion.cpu,
       memory: services.eventsIngestion.memoryInMib,
       desiredCount: services.eventsIngestion.desiredCount,
+      capacity: capacity(services.eventsIngestion.capacity),
       ecrRepository: true,
       imageTag: services.eventsIngestion.imageTag,
       route: {
@@ -110,6 +112,7 @@ export class AtlasStack extends PlatformStack {
       cpu: services.dashboardBackend.cpu,
       memory: services.dashboardBackend.memoryInMib,
       desiredCount: services.dashboardBackend.desiredCount,
+      capacity: capacity(services.dashboardBackend.capacity),
       ecrRepository: true,
       imageTag: services.dashboardBackend.imageTag,
       route: { hostname: hostnames.dashboardBackend, priority: LISTENER_PRIORITIES.dashboardBackend },
@@ -144,6 +147,7 @@ export class AtlasStack extends PlatformStack {
       cpu: services.kafkaUi.cpu,
       memory: services.kafkaUi.memoryInMib,
       desiredCount: services.kafkaUi.desiredCount,
+      capacity: capacity(services.kafkaUi.capacity),
       route: { hostname: hostnames.kafkaUi, priority: LISTENER_PRIORITIES.kafkaUi, healthCheckPath: '/actuator/health', authenticate: true },
       environment: {
         KAFKA_CLUSTERS_0_NAME: this.kafka.clusterName,

@@ -130,6 +130,8 @@ export class BaseInfraStack extends PlatformStack {
         albListenerArn: edge.httpsListener.arn,
         clusterArn: ecs.cluster.arn,
         clusterName: ecs.cluster.name,
+        ec2CapacityProviderName: ecs.ec2.capacityProvider.name,
+        ec2InstanceType: env.compute.instanceType,
         efsId: efs.fileSystem.id,
         efsClientSecurityGroupId: efs.clientSecurityGroup.id,
         operatorTopicArn: alerts.topic.arn,

@@ -92,6 +92,9 @@ export class MonitoringStack extends PlatformStack {
         readonlyRootFilesystem: key !== 'grafana',
         serviceRegistryArn: discovery.registryArn(spec.name),
         deployment: volume ? SINGLE_WRITER : undefined,
+        // Fargate in every environment: four of the five mount EFS (which the EC2 capacity cannot),
+        // and the monitoring must keep running when the EC2 capacity is what fails.
+        capacity: { kind: 'fargate' },
       });
       if (key === 'grafana') {
         acknowledge(services[key].taskDefinition, {

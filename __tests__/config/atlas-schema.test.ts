@@ -168,7 +168,19 @@ describe('atlas configuration', () => {
   });
 
   test('rejects a Fargate CPU size that does not exist', () => {
-    const input = withAtlas(staging, (a) => ({ ...a, services: { ...a.services, kafkaUi: { ...a.services.kafkaUi, cpu: 300 as 256 } } }));
+    const input = withAtlas(staging, (a) => ({ ...a, services: { ...a.services, kafkaUi: { ...a.services.kafkaUi, capacity: 'fargate', cpu: 300 as 256 } } }));
     expect(errorOf(input)).toContain('atlas.services.kafkaUi.cpu = 300 is not a Fargate CPU size');
+  });
+
+  test('a size Fargate does not offer is accepted on EC2 when it fits one instance', () => {
+    // GIVEN Kafka UI on EC2 with 768 CPU units and 1536 MiB, no Fargate pair but within a t3.medium
+    const input = withAtlas(staging, (a) => ({ ...a, services: { ...a.services, kafkaUi: { ...a.services.kafkaUi, capacity: 'ec2', cpu: 768, memoryInMib: 1536 } } }));
+    // THEN the configuration loads
+    expect(parseEnvironment('staging', input).atlas.services.kafkaUi).toMatchObject({ capacity: 'ec2', cpu: 768 });
+  });
+
+  test('rejects a capacity that is neither Fargate nor EC2', () => {
+    const input = withAtlas(staging, (a) => ({ ...a, services: { ...a.services, kafkaUi: { ...a.services.kafkaUi, capacity: 'spot' as 'ec2' } } }));
+    expect(errorOf(input)).toContain('atlas.services.kafkaUi.capacity = "spot" is not a capacity. Fix: "fargate" or "ec2"');
   });
 });

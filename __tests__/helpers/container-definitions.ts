@@ -13,6 +13,8 @@ export type ContainerDefinition = {
   portMappings: { containerPort: number }[];
   mountPoints: { sourceVolume: string; containerPath: string }[];
   readonlyRootFilesystem: boolean;
+  memory?: number;
+  memoryReservation?: number;
 };
 
 export function decodeContainerDefinitions(expression: string): ContainerDefinition[] {

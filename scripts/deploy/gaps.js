@@ -87,17 +87,6 @@ const GAPS = [
     handling: 'MOTO_ACM_VALIDATION_WAIT=0; the registrar and delegation steps stay manual (README "First deploy")',
   },
   {
-    type: 'aws_ecs_service',
-    attributes: ['capacity_provider_strategy', 'health_check_grace_period_seconds', 'availability_zone_rebalancing'],
-    replaces: true,
-    consequences: ['id', 'iam_role', 'launch_type', 'platform_version', 'triggers', 'tags', 'deployment_controller', 'service_registries'],
-    kind: 'read-back',
-    emulator: 'DescribeServices returns no capacityProviderStrategy, healthCheckGracePeriodSeconds or availabilityZoneRebalancing (and launchType EC2); a changed strategy forces replacement',
-    evidence: 'checked each run: `ecs.describe_services` lacks capacityProviderStrategy and healthCheckGracePeriodSeconds',
-    probe: (r) => `s = c('ecs').describe_services(cluster='${r.cluster}', services=['${r.name}'])['services'][0]\nprint(json.dumps({'confirmed': not s.get('capacityProviderStrategy') and 'healthCheckGracePeriodSeconds' not in s, 'detail': {k: s.get(k) for k in ('capacityProviderStrategy', 'healthCheckGracePeriodSeconds', 'launchType')}}))`,
-    handling: 'accepted in the re-plan (replacement of the service only)',
-  },
-  {
     type: 'aws_service_discovery_service',
     attributes: ['health_check_custom_config', 'namespace_id'],
     replaces: true,

@@ -19,6 +19,9 @@ What it adds to moto (each piece is tested in test_server.py):
 - A DbiResourceId per DB instance (moto gives all the same one, and the provider looks instances
   up by it), and the CA certificate a new instance asks for.
 - Container definitions read back as ECS returns them: health-check defaults, awsvpc host ports.
+- ECS services keep the capacity provider strategy, placement strategy and constraints, health
+  check grace period and zone rebalancing they were created with (moto drops them), and a
+  service placed by a capacity provider strategy has no launch type, as in AWS.
 - One request at a time into moto (its backends are not thread-safe), with a log line naming each
   call that fails, and a retried call (same SDK invocation id) answered with the first attempt's
   successful answer instead of being carried out twice.
@@ -98,7 +101,12 @@ def conditions_hold(condition, context):
     return True
 
 
+# CreateService parameters moto ignores and the provider reads back.
+ECS_SERVICE_PARAMETERS_KEPT = ('capacityProviderStrategy', 'placementStrategy', 'placementConstraints', 'healthCheckGracePeriodSeconds', 'availabilityZoneRebalancing')
+
+
 def patch_moto():
+    from moto.core.utils import camelcase_to_underscores
     from moto.iam import access_control
     from moto.iam.access_control import PermissionResult
     from moto.route53 import models as route53_models
@@ -201,6 +209,29 @@ def patch_moto():
                 definition['portMappings'] = [{'hostPort': m.get('containerPort'), **m} for m in definition.get('portMappings', [])]
 
     TaskDefinition.__init__ = aws_filled_container_definitions
+
+    from moto.ecs.responses import EC2ContainerServiceResponse
+
+    create_service = EC2ContainerServiceResponse.create_service
+
+    def create_service_keeping_placement(self):
+        # moto drops these CreateService parameters, so DescribeServices lacks them and every
+        # re-plan would replace the service. Kept as sent; UpdateService already stores them. A
+        # service placed through a capacity provider strategy has no launch type, as in AWS.
+        result = create_service(self)
+        cluster = self._get_param('cluster', 'default').split('/')[-1]
+        service = self.ecs_backend.services[f"{cluster}:{self._get_param('serviceName')}"]
+        for key in ECS_SERVICE_PARAMETERS_KEPT:
+            value = self._get_param(key)
+            if value is not None:
+                setattr(service, camelcase_to_underscores(key), value)
+        if self._get_param('capacityProviderStrategy') and self._get_param('launchType') is None:
+            service.launch_type = None
+            for deployment in service.deployments:
+                deployment['launchType'] = None
+        return result
+
+    EC2ContainerServiceResponse.create_service = create_service_keeping_placement
 
 
 def _json(status, payload, headers=None):

@@ -29,7 +29,7 @@ class EmulatorTest(unittest.TestCase):
     @classmethod
     def tearDownClass(cls):
         cls.server.terminate()
-        cls.server.wait(10)
+        cls.server.wait(60)  # a loaded machine (load average above 40 seen) needs more than 10 s to stop the server
         cls.tmp.cleanup()
 
     def client(self, service):
@@ -120,6 +120,24 @@ class EmulatorTest(unittest.TestCase):
         read = registered['taskDefinition']['containerDefinitions'][0]
         self.assertEqual(read['healthCheck'], {'command': ['CMD', 'true'], 'interval': 30, 'timeout': 5, 'retries': 3})
         self.assertEqual(read['portMappings'], [{'containerPort': 8080, 'hostPort': 8080, 'protocol': 'tcp'}])
+
+    def test_ecs_services_keep_their_capacity_provider_strategy_and_placement(self):
+        ecs = self.client('ecs')
+        ecs.create_cluster(clusterName='placement')
+        ecs.register_task_definition(family='on-ec2', requiresCompatibilities=['EC2'], networkMode='awsvpc', containerDefinitions=[{'name': 'a', 'image': 'i', 'memory': 256}])
+        strategy = [{'capacityProvider': 'placement-ec2', 'weight': 1, 'base': 0}]
+        placement = [{'type': 'spread', 'field': 'attribute:ecs.availability-zone'}, {'type': 'binpack', 'field': 'memory'}]
+        ecs.create_service(cluster='placement', serviceName='on-ec2', taskDefinition='on-ec2', desiredCount=1, capacityProviderStrategy=strategy,
+                           placementStrategy=placement, healthCheckGracePeriodSeconds=60, availabilityZoneRebalancing='DISABLED')
+        service = ecs.describe_services(cluster='placement', services=['on-ec2'])['services'][0]
+        self.assertEqual(service['capacityProviderStrategy'], strategy)
+        self.assertEqual(service['placementStrategy'], placement)
+        self.assertEqual(service['healthCheckGracePeriodSeconds'], 60)
+        self.assertEqual(service['availabilityZoneRebalancing'], 'DISABLED')
+        self.assertNotIn('launchType', service)
+        # a service created with a launch type keeps it
+        ecs.create_service(cluster='placement', serviceName='launched', taskDefinition='on-ec2', desiredCount=0, launchType='EC2')
+        self.assertEqual(ecs.describe_services(cluster='placement', services=['launched'])['services'][0]['launchType'], 'EC2')
 
     def test_budget_notification_subscribers_and_tags(self):
         budgets = self.client('budgets')

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { parseCidr } from './cidr';
 import { dnsName, fargateSizeProblem, hostnameUnderDomainProblem, imageTag, retentionInDays } from './rules';
+import { ec2SizeProblem } from './task-sizes';
 
 /**
  * Widest range an allow list may name. Allow lists name the operators' own networks (an office
@@ -30,15 +31,21 @@ const allowListCidr = z.string().superRefine((value, ctx) => {
 });
 
 const serviceFields = {
-  /** Fargate task CPU units (256 = 0.25 vCPU). */
+  /** Task CPU units (256 = 0.25 vCPU). */
   cpu: z.number().int(),
-  /** Task memory in MiB; Fargate offers only certain sizes per CPU size. */
+  /** Memory in MiB; Fargate offers only certain sizes per CPU size, EC2 needs it to fit on one instance. */
   memoryInMib: z.number().int(),
   desiredCount: z.number().int().min(0),
+  /**
+   * Where the tasks run: `fargate`, or `ec2` on the cluster's EC2 capacity provider (compute.*),
+   * whose managed scaling starts the instances these tasks need.
+   */
+  capacity: z.enum(['fargate', 'ec2'], { error: 'is not a capacity. Fix: "fargate" or "ec2"' }),
 };
 
-/** Fargate registers a task definition only with a CPU/memory pair it offers. */
-function checkFargateSize(size: { cpu: number; memoryInMib: number }, ctx: z.RefinementCtx): void {
+/** Fargate registers a task definition only with a CPU/memory pair it offers (EC2 sizes: checkAtlasAgainstEnvironment). */
+function checkFargateSize(size: { cpu: number; memoryInMib: number; capacity: string }, ctx: z.RefinementCtx): void {
+  if (size.capacity !== 'fargate') return;
   const problem = fargateSizeProblem(size.cpu, size.memoryInMib, 'memoryInMib');
   if (problem) ctx.addIssue({ code: 'custom', path: [problem.key], message: problem.message });
 }
@@ -197,6 +204,7 @@ interface EnvironmentView {
   readonly dns: { readonly domain: string };
   readonly identity: { readonly callbackHostnames: readonly string[] };
   readonly network: { readonly availabilityZones: readonly string[] };
+  readonly compute: { readonly instanceType: string; readonly minSize: number };
   readonly atlas: AtlasConfig;
 }
 
@@ -212,10 +220,31 @@ export function checkAtlasAgainstEnvironment(env: EnvironmentView, ctx: z.Refine
   if (!env.identity.callbackHostnames.includes(kafkaUi)) {
     issue(['hostnames', 'kafkaUi'], `is behind a Cognito login but not in identity.callbackHostnames. Fix: add "${kafkaUi}" to identity.callbackHostnames`);
   }
+  checkCapacity(env, issue, ctx);
   const azs = env.network.availabilityZones.length;
   const brokers = env.atlas.msk.brokers;
   if (brokers % azs !== 0) {
     const below = Math.max(azs, Math.floor(brokers / azs) * azs);
     issue(['msk', 'brokers'], `is not a multiple of the ${azs} availability zones. Fix: use ${below} or ${Math.ceil(brokers / azs) * azs}`);
+  }
+}
+
+/**
+ * A service on EC2 must fit on one instance of compute.instanceType, and compute.minSize may keep
+ * instances only for services that run there (an instance nobody places a task on is paid for nothing).
+ */
+function checkCapacity(env: EnvironmentView, issue: (path: (string | number)[], message: string) => void, ctx: z.RefinementCtx): void {
+  const onEc2 = Object.entries(env.atlas.services).filter(([, service]) => service.capacity === 'ec2');
+  for (const [key, service] of onEc2) {
+    const problem = ec2SizeProblem({ cpu: service.cpu, memory: service.memoryInMib }, env.compute.instanceType, { memory: 'memoryInMib', memoryReservation: 'memoryInMib' });
+    if (problem && problem.key !== 'instanceType') issue(['services', key, problem.key], problem.message.replace('a larger instance type', 'a larger compute.instanceType, or capacity "fargate"'));
+  }
+  const running = onEc2.filter(([, service]) => service.desiredCount > 0).length;
+  if (env.compute.minSize > 0 && running === 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['compute', 'minSize'],
+      message: 'keeps instances running, but no atlas service runs a task on EC2, so nobody uses them. Fix: 0 (managed scaling starts an instance when a task needs one), or set a service\'s capacity to "ec2"',
+    });
   }
 }

@@ -7,6 +7,7 @@ import { atlasSchema, checkAtlasAgainstEnvironment } from './atlas-schema';
 import { cidrContains, cidrsOverlap, parseCidr } from './cidr';
 import { checkMonitoring, monitoringSchema } from './monitoring-schema';
 import { TIERS } from '../core/protection';
+import { instanceSize, KNOWN_INSTANCE_FAMILIES } from './task-sizes';
 import { accountId, awsRegion, cidr, dnsName, dnsNameProblem, email, hostnameUnderDomainProblem, parentDomain, retentionInDays, slug } from './rules';
 
 /** Who writes the NS records that delegate a created hosted zone (see `dns.delegation`). */
@@ -143,12 +144,20 @@ export const environmentSchema = z
     adopt: adopt.optional(),
     compute: z
       .strictObject({
-        /** EC2 instance type of the ECS capacity provider's Auto Scaling group. */
+        /** EC2 instance type of the ECS capacity provider's Auto Scaling group (SSM `ec2-instance-type`). */
         instanceType: z
           .string()
           .regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, { error: 'is not an EC2 instance type. Fix: e.g. "t3.medium"' })
           // The launch template boots the x86_64 ECS-optimized AMI: a Graviton (arm64) type never starts.
-          .refine((type) => !/^[a-z]+\d+[a-z]*g[a-z]*\./.test(type), { error: 'is a Graviton (arm64) type, and the capacity provider boots the x86_64 ECS-optimized AMI. Fix: an x86_64 type, e.g. "t3.medium" or "m6i.large"' }),
+          .refine((type) => !/^[a-z]+\d+[a-z]*g[a-z]*\./.test(type), { error: 'is a Graviton (arm64) type, and the capacity provider boots the x86_64 ECS-optimized AMI. Fix: an x86_64 type, e.g. "t3.medium" or "m6i.large"' })
+          // Services on EC2 are checked against its size (and TenantService checks them again).
+          .refine((type) => /^[a-z]+\d+[a-z]*g[a-z]*\./.test(type) || instanceSize(type) !== undefined, {
+            error: `is not an instance type whose size the platform knows, so services on EC2 cannot be checked against it. Fix: a size of ${KNOWN_INSTANCE_FAMILIES.join(', ')}, e.g. "t3.medium"`,
+          }),
+        /**
+         * Instances kept even without tasks (managed scaling adds what placed tasks need up to
+         * maxSize); more than 0 only while some service in this config runs on EC2.
+         */
         minSize: z.number().int().min(0),
         maxSize: z.number().int().min(1),
         rootVolumeSizeInGib: z.number().int().min(30, { error: 'is below 30 GiB, the ECS-optimized AMI minimum. Fix: 30 or more' }),

@@ -52,6 +52,10 @@ override_data {
   values = { insecure_value = "atlas-prod" }
 }
 override_data {
+  target = data.aws_ssm_parameter.platform_ec2_capacity_provider_name
+  values = { insecure_value = "atlas-prod-ec2" }
+}
+override_data {
   target = data.aws_ssm_parameter.platform_hosted_zone_id
   values = { insecure_value = "Z0123456789ABCDEFGHIJ" }
 }
@@ -207,5 +211,26 @@ run "services_sit_behind_the_shared_listener_in_private_subnets" {
   assert {
     condition     = aws_iam_role_policy_attachment.dashboard_backend_roles_execution_managed.policy_arn == "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
     error_message = "the execution role's managed policy ARN is built in the provider's partition"
+  }
+}
+
+run "kafka_ui_runs_on_the_ec2_capacity_and_the_public_services_on_fargate" {
+  command = plan
+
+  assert {
+    condition     = one(aws_ecs_service.kafka_ui_service.capacity_provider_strategy).capacity_provider == "atlas-prod-ec2" && tolist(aws_ecs_task_definition.kafka_ui_task.requires_compatibilities) == tolist(["EC2"]) && aws_ecs_task_definition.kafka_ui_task.network_mode == "awsvpc"
+    error_message = "Kafka UI places its awsvpc task through the EC2 capacity provider named in SSM (atlas.services.kafkaUi.capacity)"
+  }
+  assert {
+    condition     = jsondecode(aws_ecs_task_definition.kafka_ui_task.container_definitions)[0].memory == 1024 && aws_ecs_task_definition.kafka_ui_task.memory == null && aws_ecs_task_definition.kafka_ui_task.cpu == "512"
+    error_message = "on EC2 the container carries the memory limit and the task reserves its CPU"
+  }
+  assert {
+    condition     = [for s in aws_ecs_service.kafka_ui_service.ordered_placement_strategy : "${s.type}:${s.field}"] == ["spread:attribute:ecs.availability-zone", "binpack:memory"]
+    error_message = "tasks spread over zones first, then pack so managed scaling can stop empty instances"
+  }
+  assert {
+    condition     = one(aws_ecs_service.events_ingestion_service.capacity_provider_strategy).capacity_provider == "FARGATE" && one(aws_ecs_service.dashboard_backend_service.capacity_provider_strategy).capacity_provider == "FARGATE" && tolist(aws_ecs_task_definition.events_ingestion_task.requires_compatibilities) == tolist(["FARGATE"])
+    error_message = "the public services stay on Fargate"
   }
 }

@@ -252,6 +252,18 @@ run "plan" {
     condition     = aws_iam_role_policy_attachment.ecs_ec2_instance_role_ssm_session.policy_arn == "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
     error_message = "the instance role's managed policy ARN is built in the provider's partition"
   }
+  assert {
+    condition     = one(one(aws_ecs_capacity_provider.ecs_ec2_capacity_provider.auto_scaling_group_provider).managed_scaling).status == "ENABLED" && one(one(aws_ecs_capacity_provider.ecs_ec2_capacity_provider.auto_scaling_group_provider).managed_scaling).target_capacity == 100
+    error_message = "managed scaling sizes the group from the tasks placed on it, with no spare instance"
+  }
+  assert {
+    condition     = one(aws_ecs_capacity_provider.ecs_ec2_capacity_provider.auto_scaling_group_provider).managed_termination_protection == "ENABLED" && aws_autoscaling_group.ecs_ec2_auto_scaling_group.protect_from_scale_in == true
+    error_message = "ECS decides which instance may go (managed termination protection needs scale-in protection on the group)"
+  }
+  assert {
+    condition     = aws_autoscaling_group.ecs_ec2_auto_scaling_group.min_size == 1 && aws_autoscaling_group.ecs_ec2_auto_scaling_group.max_size == 4
+    error_message = "the group's bounds come from compute.minSize and compute.maxSize in src/config/prod.ts"
+  }
 
   # ---- SSM contract (keys and values Layer 2 reads) -------------------------------------------
   assert {
@@ -271,6 +283,8 @@ run "plan" {
         aws_ssm_parameter.ssm_alb_listener_arn,
         aws_ssm_parameter.ssm_cluster_arn,
         aws_ssm_parameter.ssm_cluster_name,
+        aws_ssm_parameter.ssm_ec2_capacity_provider_name,
+        aws_ssm_parameter.ssm_ec2_instance_type,
         aws_ssm_parameter.ssm_efs_id,
         aws_ssm_parameter.ssm_efs_client_security_group_id,
         aws_ssm_parameter.ssm_operator_topic_arn,
@@ -294,6 +308,8 @@ run "plan" {
       "/atlas-prod/infra/alb-listener-arn"             = "arn:aws:elasticloadbalancing:eu-west-1:111122223333:listener/app/atlas-prod-alb/50dc6c495c0c9188/f2f7dc8efc522ab2"
       "/atlas-prod/infra/cluster-arn"                  = "arn:aws:ecs:eu-west-1:111122223333:cluster/atlas-prod-cluster"
       "/atlas-prod/infra/cluster-name"                 = "atlas-prod-cluster"
+      "/atlas-prod/infra/ec2-capacity-provider-name"   = "atlas-prod-ec2"
+      "/atlas-prod/infra/ec2-instance-type"            = "t3.medium"
       "/atlas-prod/infra/efs-id"                       = "fs-0a1b2c3d4e5f60718"
       "/atlas-prod/infra/efs-client-security-group-id" = "sg-0a1b2c3d4e5f60718"
       "/atlas-prod/infra/operator-topic-arn"           = "arn:aws:sns:eu-west-1:111122223333:atlas-prod-operator-alerts"

@@ -211,6 +211,18 @@ run "plan" {
     condition     = one(aws_ecs_capacity_provider.ecs_ec2_capacity_provider.auto_scaling_group_provider).auto_scaling_group_arn == "arn:aws:autoscaling:eu-west-1:111122223333:autoScalingGroup:0b6c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d:autoScalingGroupName/poc-atlas-dev-ecs"
     error_message = "the EC2 capacity provider is bound to the auto scaling group"
   }
+  assert {
+    condition     = one(one(aws_ecs_capacity_provider.ecs_ec2_capacity_provider.auto_scaling_group_provider).managed_scaling).status == "ENABLED" && one(one(aws_ecs_capacity_provider.ecs_ec2_capacity_provider.auto_scaling_group_provider).managed_scaling).target_capacity == 100
+    error_message = "managed scaling sizes the group from the tasks placed on it, with no spare instance"
+  }
+  assert {
+    condition     = one(aws_ecs_capacity_provider.ecs_ec2_capacity_provider.auto_scaling_group_provider).managed_termination_protection == "ENABLED" && aws_autoscaling_group.ecs_ec2_auto_scaling_group.protect_from_scale_in == true
+    error_message = "ECS decides which instance may go (managed termination protection needs scale-in protection on the group)"
+  }
+  assert {
+    condition     = aws_autoscaling_group.ecs_ec2_auto_scaling_group.min_size == 0 && aws_autoscaling_group.ecs_ec2_auto_scaling_group.max_size == 2
+    error_message = "the group's bounds come from compute.minSize and compute.maxSize in src/config/staging.ts"
+  }
 
   # ---- SSM contract (keys and values Layer 2 reads) -------------------------------------------
   assert {
@@ -230,6 +242,8 @@ run "plan" {
         aws_ssm_parameter.ssm_alb_listener_arn,
         aws_ssm_parameter.ssm_cluster_arn,
         aws_ssm_parameter.ssm_cluster_name,
+        aws_ssm_parameter.ssm_ec2_capacity_provider_name,
+        aws_ssm_parameter.ssm_ec2_instance_type,
         aws_ssm_parameter.ssm_efs_id,
         aws_ssm_parameter.ssm_efs_client_security_group_id,
         aws_ssm_parameter.ssm_operator_topic_arn,
@@ -253,6 +267,8 @@ run "plan" {
       "/infra/alb-listener-arn"             = "arn:aws:elasticloadbalancing:eu-west-1:111122223333:listener/app/poc-atlas-dev-alb/50dc6c495c0c9188/f2f7dc8efc522ab2"
       "/infra/cluster-arn"                  = "arn:aws:ecs:eu-west-1:111122223333:cluster/poc-atlas-dev-cluster"
       "/infra/cluster-name"                 = "poc-atlas-dev-cluster"
+      "/infra/ec2-capacity-provider-name"   = "poc-atlas-dev-ec2"
+      "/infra/ec2-instance-type"            = "t3.medium"
       "/infra/efs-id"                       = "fs-0a1b2c3d4e5f60718"
       "/infra/efs-client-security-group-id" = "sg-0a1b2c3d4e5f60718"
       "/infra/operator-topic-arn"           = "arn:aws:sns:eu-west-1:111122223333:poc-atlas-dev-operator-alerts"

@@ -60,6 +60,11 @@ override_data {
   values = { insecure_value = "arn:aws:sns:eu-west-1:111122223333:poc-atlas-dev-operator-alerts" }
 }
 
+override_data {
+  target = data.aws_ssm_parameter.platform_ec2_capacity_provider_name
+  values = { insecure_value = "poc-atlas-dev-ec2" }
+}
+
 variables {
   api_image = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/poc-atlas-dev-api:1.0.0"
 }
@@ -82,5 +87,22 @@ run "api_plans_from_the_ssm_contract_alone" {
   assert {
     condition     = aws_ecr_repository.api_repository.image_tag_mutability == "IMMUTABLE" && aws_ecr_repository.api_repository.image_scanning_configuration[0].scan_on_push
     error_message = "the repository has immutable tags and scans on push"
+  }
+}
+
+run "api_runs_on_the_platform_ec2_capacity" {
+  command = plan
+
+  assert {
+    condition     = one(aws_ecs_service.api_service.capacity_provider_strategy).capacity_provider == "poc-atlas-dev-ec2"
+    error_message = "the service places its tasks through the EC2 capacity provider named in SSM"
+  }
+  assert {
+    condition     = tolist(aws_ecs_task_definition.api_task.requires_compatibilities) == tolist(["EC2"]) && aws_ecs_task_definition.api_task.network_mode == "awsvpc"
+    error_message = "the task definition is EC2-compatible and keeps awsvpc (own ENI and security group)"
+  }
+  assert {
+    condition     = jsondecode(aws_ecs_task_definition.api_task.container_definitions)[0].memoryReservation == 384 && jsondecode(aws_ecs_task_definition.api_task.container_definitions)[0].memory == 512
+    error_message = "the container reserves 384 MiB and may burst to its 512 MiB limit"
   }
 }

@@ -5,6 +5,7 @@ import type { Names } from '../../core/naming';
 import { PropsError } from '../../core/input-error';
 import type { Statement } from '../iam/policies';
 import type { PlatformParameters } from '../platform/platform-parameters';
+import { type ServiceCapacity, validateCapacity } from './capacity';
 import type { AlarmAction } from './service-alarms';
 
 /** Public route of a service on the shared ALB. */
@@ -55,10 +56,17 @@ export interface TenantServiceProps {
    * @default - the variable has no default: every plan must set it
    */
   readonly imageTag?: string;
-  /** Fargate CPU units of the task (256 = 1/4 vCPU). @default 256 */
+  /** CPU units of the task (256 = 1/4 vCPU); on EC2, what the scheduler reserves on an instance. @default 256 */
   readonly cpu?: number;
-  /** Task memory in MiB; Fargate allows only some values per `cpu`. @default 512 */
+  /** Memory in MiB: the task's on Fargate (only some values per `cpu`), the container's hard limit on EC2. @default 512 */
   readonly memory?: number;
+  // ---- capacity (src/constructs/service/capacity.ts) ----
+  /**
+   * Where the tasks run: `{ kind: 'fargate' }`, or `{ kind: 'ec2', instanceType }` on the shared
+   * cluster's EC2 capacity provider (no EFS mounts there). @default { kind: 'fargate' }
+   */
+  readonly capacity?: ServiceCapacity;
+  // ---- end capacity ----
   /** Number of tasks running at once. @default 1 */
   readonly desiredCount?: number;
   /** Plain settings; a secret-looking name is refused (use `secrets`). @default - none */
@@ -138,4 +146,5 @@ export function validateTenantServiceProps(props: TenantServiceProps): void {
   if (!Number.isInteger(props.containerPort) || props.containerPort < 1 || props.containerPort > 65535) {
     throw new PropsError({ subject: `TenantService ${props.serviceName}`, field: 'containerPort', value: props.containerPort, problem: 'is not a TCP port', fix: '1-65535' });
   }
+  validateCapacity(props);
 }

@@ -12,6 +12,7 @@ import { awsPartition } from '../../core/partition';
 import { PlatformStack } from '../../core/platform-stack';
 import type { Statement } from '../iam/policies';
 import { AlbRoute } from './alb-route';
+import { capacityPlan } from './capacity';
 import { containerDefinitions } from './container-definition';
 import { EcrRepository, ecrRepositoryUrl } from './ecr-repository';
 import { AlarmSet, notifyTopic } from './service-alarms';
@@ -19,9 +20,10 @@ import { ServiceRoles } from './service-roles';
 import { type TenantServiceProps, validateTenantServiceProps } from './tenant-service-props';
 
 export type { EfsMount, ServiceRoute, TenantServiceProps } from './tenant-service-props';
+export type { Ec2ServiceCapacity, FargateServiceCapacity, ServiceCapacity } from './capacity';
 
 /**
- * An ECS Fargate service on the shared platform: task definition, service in private subnets
+ * An ECS service on the shared platform, on Fargate or the cluster's EC2 capacity: task definition, service in private subnets
  * without public IPs, optional ALB route and ECR repository, least-privilege roles, log group
  * and CPU/memory (and target health) alarms. Every platform value comes from SSM.
  */
@@ -87,12 +89,11 @@ export class TenantService extends Construct {
       });
     }
 
+    const capacity = capacityPlan(props, platform);
     this.taskDefinition = new EcsTaskDefinition(this, 'task', {
       family: fullName,
       networkMode: 'awsvpc',
-      requiresCompatibilities: ['FARGATE'],
-      cpu: String(props.cpu ?? 256),
-      memory: String(props.memory ?? 512),
+      ...capacity.taskDefinition,
       executionRoleArn: this.roles.executionRole.arn,
       taskRoleArn: this.roles.taskRole.arn,
       runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: 'X86_64' },
@@ -117,6 +118,7 @@ export class TenantService extends Construct {
         readonlyRootFilesystem: props.readonlyRootFilesystem ?? true,
         logGroupName: logGroup.name,
         region: region.name,
+        memory: capacity.containerMemory,
       }),
     });
 
@@ -140,7 +142,7 @@ export class TenantService extends Construct {
       cluster: platform.get('clusterArn'),
       taskDefinition: this.taskDefinition.arn,
       desiredCount: props.desiredCount ?? 1,
-      capacityProviderStrategy: [{ capacityProvider: 'FARGATE', weight: 1, base: 1 }],
+      ...capacity.service,
       networkConfiguration: {
         subnets: platform.list('privateSubnetIds'),
         securityGroups: [this.securityGroup.id, ...(props.securityGroupIds ?? [])],
