@@ -229,7 +229,7 @@ run "kafka_exports_deliver_the_configured_topic_with_firehose" {
     error_message = "buffering comes from the config"
   }
   assert {
-    condition     = aws_s3_bucket_server_side_encryption_configuration.kafka_exports_encryption.rule[0].apply_server_side_encryption_by_default[0].sse_algorithm == "aws:kms"
+    condition     = one(aws_s3_bucket_server_side_encryption_configuration.kafka_exports_encryption.rule).apply_server_side_encryption_by_default[0].sse_algorithm == "aws:kms"
     error_message = "the export bucket encrypts with the platform's KMS key"
   }
   assert {
