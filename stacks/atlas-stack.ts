@@ -1,7 +1,9 @@
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { Fn, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
+import { exportStreamName } from '../src/config/atlas-schema';
 import type { EnvironmentConfig } from '../src/config/schema';
 import { acknowledge } from '../src/core/acknowledge';
 import { environmentStackProps } from '../src/config/stack-props';
@@ -14,6 +16,7 @@ import { AlarmSet, notifyTopic } from '../src/constructs/service/service-alarms'
 import { TenantService } from '../src/constructs/service/tenant-service';
 import { SecureBucket } from '../src/constructs/storage/secure-bucket';
 import { KafkaCluster } from '../src/constructs/streaming/kafka-cluster';
+import { KafkaExport } from '../src/constructs/streaming/kafka-export';
 import { LISTENER_PRIORITIES } from '../src/contract/listener-priorities';
 import { Names } from '../src/core/naming';
 import { addOutputs } from '../src/core/outputs';
@@ -41,6 +44,8 @@ const PUBLIC_DATA_PLACEMENT =
 export class AtlasStack extends PlatformStack {
   readonly kafka: KafkaCluster;
   readonly database: PostgresDatabase;
+  /** Firehose delivery of the configured topics into the export bucket (when any are configured and MSK is reachable). */
+  readonly kafkaExport?: KafkaExport;
   readonly services: Readonly<Record<'eventsIngestion' | 'dashboardBackend' | 'kafkaUi', TenantService>>;
 
   constructor(scope: Construct, id: string, { env }: AtlasStackProps) {
@@ -173,17 +178,48 @@ export class AtlasStack extends PlatformStack {
     this.database.allowFrom('dashboard_backend', dashboardBackend.securityGroup.id, 'PostgreSQL from the dashboard backend');
 
     // ---- exports, alarms, outputs ----
-    const exportBucket = env.atlas.exportBucket.enabled
+    const exports = env.atlas.exportBucket;
+    const alarmAction = notifyTopic(platform.get('operatorTopicArn'));
+    // The exports hold the same records as the brokers, whose storage has the platform's own key.
+    const exportKey =
+      exports.enabled && exports.topics.length > 0
+        ? new KmsKey(this, 'kafka_exports_key', { description: `Encrypts the Kafka exports of ${env.namePrefix}`, enableKeyRotation: true, deletionWindowInDays: 30 })
+        : undefined;
+    const exportBucket = exports.enabled
       ? new SecureBucket(this, 'kafka_exports', {
           bucketName: names.of(`kafka-exports-${env.aws.accountId}`, 's3Bucket'),
-          expireAfterDays: env.atlas.exportBucket.expireAfterDays,
+          expireAfterDays: exports.expireAfterDays,
+          kmsKeyArn: exportKey?.arn,
           protection,
         })
       : undefined;
+    // Firehose reads MSK through multi-VPC private connectivity (preferred) or the public endpoints;
+    // with neither on yet (MSK phase 'create') the streams wait for the 'enable' apply.
+    const connectivity = this.kafka.multiVpcEnabled ? 'PRIVATE' : this.kafka.publicAccessEnabled ? 'PUBLIC' : undefined;
+    this.kafkaExport =
+      exportBucket && connectivity && exports.topics.length > 0
+        ? new KafkaExport(this, 'kafka_export', {
+            names,
+            kafka: this.kafka,
+            connectivity,
+            topics: exports.topics,
+            streamName: (topic) => exportStreamName(env.namePrefix, topic),
+            bucketArn: exportBucket.bucket.arn,
+            kmsKeyArn: exportKey?.arn,
+            keyPrefix: exports.keyPrefix,
+            timePartition: exports.timePartition,
+            bufferSizeInMib: exports.buffering.sizeInMib,
+            bufferIntervalInSeconds: exports.buffering.intervalInSeconds,
+            region: region.name,
+            accountId: account.accountId,
+            logRetentionInDays: env.logs.retentionInDays,
+            alarmAction,
+          })
+        : undefined;
 
     new AlarmSet(this, 'alarms', {
       namePrefix: env.namePrefix,
-      action: notifyTopic(platform.get('operatorTopicArn')),
+      action: alarmAction,
       alarms: workloadAlarmSpecs({
         loadBalancer: Fn.element(Fn.split(':loadbalancer/', platform.get('albArn')), 1),
         targetGroups: {
@@ -212,6 +248,9 @@ export class AtlasStack extends PlatformStack {
       events_ingestion_repository_url: { value: eventsIngestion.repository!.repository.repositoryUrl, description: 'ECR repository of the events ingestion image' },
       dashboard_backend_repository_url: { value: dashboardBackend.repository!.repository.repositoryUrl, description: 'ECR repository of the dashboard backend image' },
       kafka_exports_bucket: exportBucket ? { value: exportBucket.bucket.bucket, description: 'S3 bucket for Kafka exports' } : undefined,
+      kafka_export_streams: this.kafkaExport
+        ? { value: Fn.jsonencode(Object.fromEntries(Object.entries(this.kafkaExport.streams).map(([topic, stream]) => [topic, stream.name]))), description: 'Firehose delivery stream of each exported topic (JSON: topic -> stream)' }
+        : undefined,
     });
   }
 

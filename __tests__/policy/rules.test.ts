@@ -264,6 +264,14 @@ const CASES: Record<string, Case> = {
     nonCompliant: one([['aws_sns_topic', 't', { name: 'alerts' }]]),
     problem: /kms_master_key_id is not set/,
   },
+  'firehose-encrypted': {
+    compliant: one([
+      ['aws_kinesis_firehose_delivery_stream', 'msk', { msk_source_configuration: { topic_name: 'events' }, extended_s3_configuration: { kms_key_arn: '${aws_kms_key.k.arn}' } }],
+      ['aws_kinesis_firehose_delivery_stream', 'put', { server_side_encryption: { enabled: true } }],
+    ]),
+    nonCompliant: one([['aws_kinesis_firehose_delivery_stream', 'msk', { msk_source_configuration: { topic_name: 'events' }, extended_s3_configuration: { bucket_arn: 'arn:aws:s3:::b' } }]]),
+    problem: /extended_s3_configuration.kms_key_arn is not set/,
+  },
   'no-plaintext-secret': {
     compliant: one([['aws_cognito_identity_provider', 'google', { provider_details: { client_secret: '${var.google_client_secret}' } }]]),
     nonCompliant: one([['aws_cognito_identity_provider', 'google', { provider_details: { client_secret: 'hunter2-plaintext' } }]]),

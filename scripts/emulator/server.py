@@ -11,6 +11,9 @@ What it adds to moto (each piece is tested in test_server.py):
   request. Here a statement applies only when its condition holds, with SecureTransport taken from
   the request's scheme.
 - Amazon MSK (kafka.py): clusters, configurations, bootstrap brokers, updates, cluster policies.
+- Firehose streams with an MSK source (moto drops MSKSourceConfiguration and describes no source):
+  kept and described as AWS does, and refused as AWS refuses them when the cluster does not offer
+  the connectivity asked for (kafka.firehose_source_problem).
 - Calls moto does not implement that the provider makes: Budgets DescribeSubscribersForNotification,
   EFS PutBackupPolicy and DeleteFileSystemPolicy.
 - Hosted zone ids that start with Z, as AWS's do (the project's config refuses other ids), and
@@ -232,6 +235,67 @@ def patch_moto():
         return result
 
     EC2ContainerServiceResponse.create_service = create_service_keeping_placement
+
+    patch_firehose()
+
+
+_msk_sources = {}  # delivery stream ARN -> MSKSourceDescription
+
+
+def patch_firehose():
+    from moto.firehose.exceptions import InvalidArgumentException
+    from moto.firehose.models import FirehoseBackend
+    from moto.firehose.responses import FirehoseResponse
+
+    create = FirehoseResponse.create_delivery_stream
+
+    def create_delivery_stream(self):
+        source = self._get_param('MSKSourceConfiguration')
+        if source:
+            if self._get_param('DeliveryStreamType') != 'MSKAsSource':
+                raise InvalidArgumentException('MSKSourceConfiguration is only applicable for MSKAsSource stream type')
+            problem = kafka.firehose_source_problem(source)
+            if problem:
+                raise InvalidArgumentException(problem)
+        result = create(self)
+        if source:
+            name = self._get_param('DeliveryStreamName')
+            arn = self.firehose_backend.delivery_streams[name].delivery_stream_arn
+            description = {
+                'MSKClusterARN': source['MSKClusterARN'],
+                'TopicName': source['TopicName'],
+                'AuthenticationConfiguration': source['AuthenticationConfiguration'],
+                'DeliveryStartTimestamp': datetime.datetime.now(datetime.timezone.utc).timestamp(),
+            }
+            read_from = source.get('ReadFromTimestamp')
+            if read_from is not None:
+                description['ReadFromTimestamp'] = read_from.timestamp() if isinstance(read_from, datetime.datetime) else read_from
+            _msk_sources[arn] = description
+        return result
+
+    FirehoseResponse.create_delivery_stream = create_delivery_stream
+
+    describe = FirehoseBackend.describe_delivery_stream
+
+    def describe_delivery_stream(self, delivery_stream_name):
+        result = describe(self, delivery_stream_name)
+        stream = result['DeliveryStreamDescription']
+        source = _msk_sources.get(stream.get('DeliveryStreamARN'))
+        if source:
+            stream['Source'] = {'MSKSourceDescription': source}
+        return result
+
+    FirehoseBackend.describe_delivery_stream = describe_delivery_stream
+
+    delete = FirehoseBackend.delete_delivery_stream
+
+    def delete_delivery_stream(self, delivery_stream_name, *args, **kwargs):
+        stream = self.delivery_streams.get(delivery_stream_name)
+        delete(self, delivery_stream_name, *args, **kwargs)
+        if stream is not None:
+            _msk_sources.pop(stream.delivery_stream_arn, None)
+
+    FirehoseBackend.delete_delivery_stream = delete_delivery_stream
 
 
 def _json(status, payload, headers=None):

@@ -224,6 +224,45 @@ class EmulatorTest(unittest.TestCase):
         self.assertEqual(missing.exception.response['Error']['Code'], 'NotFoundException')
         kafka.delete_configuration(Arn=configuration)
 
+    def test_firehose_msk_source_needs_the_connectivity_it_asks_for(self):
+        kafka, firehose = self.client('kafka'), self.client('firehose')
+        configuration = kafka.create_configuration(Name='export-props', ServerProperties=b'a=b\n')['Arn']
+        arn = self._cluster(kafka, 'exported', configuration)['ClusterArn']
+        destination = {'RoleARN': 'arn:aws:iam::111122223333:role/export', 'BucketARN': 'arn:aws:s3:::exports', 'Prefix': 'kafka/topic=events/'}
+
+        def stream(name, connectivity):
+            return firehose.create_delivery_stream(
+                DeliveryStreamName=name,
+                DeliveryStreamType='MSKAsSource',
+                MSKSourceConfiguration={'MSKClusterARN': arn, 'TopicName': 'events', 'AuthenticationConfiguration': {'RoleARN': destination['RoleARN'], 'Connectivity': connectivity}},
+                ExtendedS3DestinationConfiguration=destination,
+            )
+
+        with self.assertRaisesRegex(ClientError, 'does not have public access enabled'):
+            stream('public-too-early', 'PUBLIC')
+        with self.assertRaisesRegex(ClientError, 'multi-VPC private connectivity'):
+            stream('private-too-early', 'PRIVATE')
+        version = kafka.describe_cluster(ClusterArn=arn)['ClusterInfo']['CurrentVersion']
+        kafka.update_connectivity(ClusterArn=arn, CurrentVersion=version, ConnectivityInfo={'PublicAccess': {'Type': 'SERVICE_PROVIDED_EIPS'}, 'VpcConnectivity': {'ClientAuthentication': {'Sasl': {'Iam': {'Enabled': True}}}}})
+        with self.assertRaisesRegex(ClientError, 'cluster policy'):
+            stream('private-without-policy', 'PRIVATE')
+        stream('public', 'PUBLIC')
+        statement = {'Effect': 'Allow', 'Principal': {'Service': ['firehose.amazonaws.com']}, 'Action': 'kafka:CreateVpcConnection', 'Resource': arn}
+        kafka.put_cluster_policy(ClusterArn=arn, Policy=json.dumps({'Version': '2012-10-17', 'Statement': [statement]}))
+        stream('private', 'PRIVATE')
+
+        described = firehose.describe_delivery_stream(DeliveryStreamName='private')['DeliveryStreamDescription']
+        self.assertEqual(described['DeliveryStreamType'], 'MSKAsSource')
+        source = described['Source']['MSKSourceDescription']
+        self.assertEqual((source['MSKClusterARN'], source['TopicName'], source['AuthenticationConfiguration']['Connectivity']), (arn, 'events', 'PRIVATE'))
+        self.assertIn('DeliveryStartTimestamp', source)
+        self.assertEqual(described['Destinations'][0]['ExtendedS3DestinationDescription']['Prefix'], 'kafka/topic=events/')
+        firehose.delete_delivery_stream(DeliveryStreamName='private')
+        with self.assertRaises(ClientError):
+            firehose.describe_delivery_stream(DeliveryStreamName='private')
+        firehose.create_delivery_stream(DeliveryStreamName='private', DeliveryStreamType='DirectPut', ExtendedS3DestinationConfiguration=destination)
+        self.assertNotIn('Source', firehose.describe_delivery_stream(DeliveryStreamName='private')['DeliveryStreamDescription'])
+
     def test_unknown_msk_calls_fail_loudly(self):
         with self.assertRaisesRegex(ClientError, 'does not serve MSK'):
             self.client('kafka').list_kafka_versions()

@@ -172,6 +172,62 @@ const rds = z
     }
   });
 
+/**
+ * A topic name Kafka accepts: 1-249 characters of [a-zA-Z0-9._-], and not "." or ".." (Kafka's
+ * `Topic.validate`). Firehose's MSK source takes the same characters.
+ */
+export const kafkaTopicName = z.string().superRefine((name, ctx) => {
+  const issue = (message: string) => ctx.addIssue({ code: 'custom', message });
+  if (name === '.' || name === '..') issue('is a name Kafka refuses ("." and ".." are reserved). Fix: a name such as "events"');
+  else if (name.length < 1 || name.length > 249) issue(`is ${name.length} characters; Kafka accepts 1-249. Fix: a name such as "events"`);
+  else if (!/^[a-zA-Z0-9._-]+$/.test(name)) {
+    const bad = [...new Set(name.replace(/[a-zA-Z0-9._-]/g, ''))].map((c) => JSON.stringify(c)).join(', ');
+    issue(`contains ${bad}, which Kafka refuses in a topic name. Fix: only letters, digits, ".", "_" and "-", e.g. "${name.replace(/[^a-zA-Z0-9._-]/g, '-')}"`);
+  }
+});
+
+/** Firehose's S3 buffering limits (AWS: 1-128 MiB, 0-900 seconds; whichever fills first flushes). */
+export const FIREHOSE_BUFFER_SIZE_MIB = { min: 1, max: 128 } as const;
+export const FIREHOSE_BUFFER_INTERVAL_SECONDS = { min: 0, max: 900 } as const;
+
+const exportBucket = z
+  .strictObject({
+    enabled: z.boolean(),
+    /** Exports older than this are deleted. */
+    expireAfterDays: z.number().int().min(1),
+    /**
+     * Topics delivered into the bucket, each by its own Firehose stream (a Firehose MSK source reads
+     * one topic). Empty: the bucket exists and nothing writes to it.
+     */
+    topics: z.array(kafkaTopicName).max(20, { error: 'lists more than 20 topics. Fix: 20 or fewer (each is a Firehose stream and a role statement; ask for more in an issue)' }),
+    /**
+     * First folder of every export key: `<keyPrefix>/topic=<topic>/<time>/` for records,
+     * `<keyPrefix>/errors/...` for records Firehose could not deliver. The delivery role may write only here.
+     */
+    keyPrefix: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, { error: 'is not a one-level key prefix. Fix: lowercase letters, digits, ".", "_" and "-" (at most 63, no "/"), e.g. "kafka"' }),
+    /** Time folders under each topic, in UTC from the delivery time: `yyyy/MM/dd/HH` (hour) or `yyyy/MM/dd` (day). */
+    timePartition: z.enum(['hour', 'day']),
+    /** Firehose flushes a file when either limit is reached. */
+    buffering: z.strictObject({
+      sizeInMib: z.number().int().min(FIREHOSE_BUFFER_SIZE_MIB.min, { error: `is below ${FIREHOSE_BUFFER_SIZE_MIB.min} MiB, Firehose's minimum. Fix: 1-128, e.g. 64` }).max(FIREHOSE_BUFFER_SIZE_MIB.max, { error: `is above ${FIREHOSE_BUFFER_SIZE_MIB.max} MiB, Firehose's maximum. Fix: 1-128, e.g. 64` }),
+      intervalInSeconds: z
+        .number()
+        .int()
+        .min(FIREHOSE_BUFFER_INTERVAL_SECONDS.min, { error: 'is negative. Fix: 0-900 seconds, e.g. 300' })
+        .max(FIREHOSE_BUFFER_INTERVAL_SECONDS.max, { error: `is above ${FIREHOSE_BUFFER_INTERVAL_SECONDS.max} seconds, Firehose's maximum. Fix: 0-900, e.g. 300` }),
+    }),
+  })
+  .superRefine((e, ctx) => {
+    const seen = new Set<string>();
+    e.topics.forEach((topic, i) => {
+      if (seen.has(topic)) ctx.addIssue({ code: 'custom', path: ['topics', i], message: `lists "${topic}" twice. Fix: list each topic once` });
+      seen.add(topic);
+    });
+    if (!e.enabled && e.topics.length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['topics'], message: 'lists topics while enabled is false: there is no bucket to deliver to. Fix: set enabled to true, or topics to []' });
+    }
+  });
+
 export const atlasSchema = z.strictObject({
   /** Public hostnames of the services; each under dns.domain. */
   hostnames: z.strictObject({ eventsIngestion: dnsName, dashboardBackend: dnsName, kafkaUi: dnsName }),
@@ -191,16 +247,21 @@ export const atlasSchema = z.strictObject({
       .int()
       .refine((d) => d === 0 || (d >= 7 && d <= 30), { message: 'must be 0 (delete at once) or 7-30 days (AWS\'s range). Fix: e.g. 30, or 0 for an environment that is torn down and recreated' }),
   }),
-  exportBucket: z.strictObject({
-    enabled: z.boolean(),
-    /** Exports older than this are deleted. */
-    expireAfterDays: z.number().int().min(1),
-  }),
+  exportBucket: exportBucket,
 });
 
 export type AtlasConfig = z.output<typeof atlasSchema>;
 
+/** Firehose delivery stream names: 1-64 characters of [a-zA-Z0-9_.-]. */
+export const FIREHOSE_STREAM_NAME_LIMIT = 64;
+
+/** The delivery stream of one exported topic (topic names use Firehose's characters already). */
+export function exportStreamName(namePrefix: string, topic: string): string {
+  return `${namePrefix}-export-${topic}`;
+}
+
 interface EnvironmentView {
+  readonly namePrefix: string;
   readonly dns: { readonly domain: string };
   readonly identity: { readonly callbackHostnames: readonly string[] };
   readonly network: { readonly availabilityZones: readonly string[] };
@@ -221,6 +282,17 @@ export function checkAtlasAgainstEnvironment(env: EnvironmentView, ctx: z.Refine
     issue(['hostnames', 'kafkaUi'], `is behind a Cognito login but not in identity.callbackHostnames. Fix: add "${kafkaUi}" to identity.callbackHostnames`);
   }
   checkCapacity(env, issue, ctx);
+  const { msk: cluster, exportBucket: exports } = env.atlas;
+  // Firehose reaches MSK only through multi-VPC private or public bootstrap brokers (AWS Firehose "Configure source settings for Amazon MSK").
+  if (exports.topics.length > 0 && !cluster.multiVpcConnectivity && !cluster.publicAccess) {
+    issue(['exportBucket', 'topics'], 'needs Firehose to reach MSK, which it does only through multi-VPC private connectivity or public access, and msk has neither. Fix: set msk.multiVpcConnectivity to true (with a client account), or topics to []');
+  }
+  exports.topics.forEach((topic, i) => {
+    const name = exportStreamName(env.namePrefix, topic);
+    if (name.length > FIREHOSE_STREAM_NAME_LIMIT) {
+      issue(['exportBucket', 'topics', i], `makes the Firehose stream name "${name}" ${name.length} characters; Firehose allows ${FIREHOSE_STREAM_NAME_LIMIT}. Fix: a topic name of at most ${FIREHOSE_STREAM_NAME_LIMIT - exportStreamName(env.namePrefix, '').length} characters`);
+    }
+  });
   const azs = env.network.availabilityZones.length;
   const brokers = env.atlas.msk.brokers;
   if (brokers % azs !== 0) {

@@ -85,7 +85,15 @@ export const prod: EnvironmentInput = {
     },
     // A destroyed secret stays recoverable for the longest window AWS allows.
     secrets: { recoveryWindowInDays: 30 },
-    exportBucket: { enabled: true, expireAfterDays: 365 },
+    // Firehose delivers each listed topic into the bucket (one stream per topic, README "Kafka exports").
+    exportBucket: {
+      enabled: true,
+      expireAfterDays: 365,
+      topics: ['events'],
+      keyPrefix: 'kafka',
+      timePartition: 'hour',
+      buffering: { sizeInMib: 64, intervalInSeconds: 300 },
+    },
   },
   monitoring: {
     hostnames: { grafana: 'grafana.atlas.hari328.net', prometheus: 'prometheus.atlas.hari328.net' },

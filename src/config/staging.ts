@@ -88,7 +88,15 @@ export const staging: EnvironmentInput = {
     // Staging is destroyed and applied again (the deploy tier does it on every CI run): secret names
     // must be free again at once, which a recovery window would block for its length.
     secrets: { recoveryWindowInDays: 0 },
-    exportBucket: { enabled: true, expireAfterDays: 30 },
+    // Firehose delivers each listed topic into the bucket (one stream per topic, README "Kafka exports").
+    exportBucket: {
+      enabled: true,
+      expireAfterDays: 30,
+      topics: ['events'],
+      keyPrefix: 'kafka',
+      timePartition: 'hour',
+      buffering: { sizeInMib: 64, intervalInSeconds: 300 },
+    },
   },
   monitoring: {
     hostnames: { grafana: 'grafana.hari328.net', prometheus: 'prometheus.hari328.net' },

@@ -81,7 +81,10 @@ override_data {
 override_resource {
   target          = aws_msk_cluster.kafka
   override_during = plan
-  values          = { bootstrap_brokers_sasl_iam = "b-1.atlas-prod-kafka.abc123.c2.kafka.eu-west-1.amazonaws.com:9098" }
+  values = {
+    bootstrap_brokers_sasl_iam = "b-1.atlas-prod-kafka.abc123.c2.kafka.eu-west-1.amazonaws.com:9098"
+    arn                        = "arn:aws:kafka:eu-west-1:111122223333:cluster/atlas-prod-kafka/0123abcd-0123-abcd-0123-0123456789ab-2"
+  }
 }
 override_resource {
   target          = aws_db_instance.database
@@ -232,5 +235,46 @@ run "kafka_ui_runs_on_the_ec2_capacity_and_the_public_services_on_fargate" {
   assert {
     condition     = one(aws_ecs_service.events_ingestion_service.capacity_provider_strategy).capacity_provider == "FARGATE" && one(aws_ecs_service.dashboard_backend_service.capacity_provider_strategy).capacity_provider == "FARGATE" && tolist(aws_ecs_task_definition.events_ingestion_task.requires_compatibilities) == tolist(["FARGATE"])
     error_message = "the public services stay on Fargate"
+  }
+}
+
+run "kafka_exports_deliver_the_configured_topic_with_firehose" {
+  command = plan
+
+  assert {
+    condition     = aws_kinesis_firehose_delivery_stream.kafka_export_stream_events.name == "atlas-prod-export-events" && aws_kinesis_firehose_delivery_stream.kafka_export_stream_events.destination == "extended_s3"
+    error_message = "one Firehose stream per exported topic, delivering to S3"
+  }
+  assert {
+    condition     = aws_kinesis_firehose_delivery_stream.kafka_export_stream_events.msk_source_configuration[0].topic_name == "events" && aws_kinesis_firehose_delivery_stream.kafka_export_stream_events.msk_source_configuration[0].msk_cluster_arn == "arn:aws:kafka:eu-west-1:111122223333:cluster/atlas-prod-kafka/0123abcd-0123-abcd-0123-0123456789ab-2"
+    error_message = "the stream reads the configured topic of this environment's cluster"
+  }
+  assert {
+    condition     = aws_kinesis_firehose_delivery_stream.kafka_export_stream_events.msk_source_configuration[0].authentication_configuration[0].connectivity == "PRIVATE"
+    error_message = "prod Firehose reaches MSK through multi-VPC private connectivity"
+  }
+  assert {
+    condition     = aws_kinesis_firehose_delivery_stream.kafka_export_stream_events.extended_s3_configuration[0].prefix == "kafka/topic=events/!{timestamp:yyyy/MM/dd/HH}/" && startswith(aws_kinesis_firehose_delivery_stream.kafka_export_stream_events.extended_s3_configuration[0].error_output_prefix, "kafka/errors/")
+    error_message = "records land below the configured key prefix, errors apart"
+  }
+  assert {
+    condition     = aws_kinesis_firehose_delivery_stream.kafka_export_stream_events.extended_s3_configuration[0].buffering_size == 64 && aws_kinesis_firehose_delivery_stream.kafka_export_stream_events.extended_s3_configuration[0].buffering_interval == 300
+    error_message = "buffering comes from the config"
+  }
+  assert {
+    condition     = one(aws_s3_bucket_server_side_encryption_configuration.kafka_exports_encryption.rule).apply_server_side_encryption_by_default[0].sse_algorithm == "aws:kms"
+    error_message = "the export bucket encrypts with the platform's KMS key"
+  }
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.kafka_export_alarms_export_events_delivery_failed.metric_name == "DeliveryToS3.Success" && aws_cloudwatch_metric_alarm.kafka_export_alarms_export_events_delivery_failed.dimensions.DeliveryStreamName == "atlas-prod-export-events"
+    error_message = "a failed delivery raises an alarm"
+  }
+  assert {
+    condition     = tolist(aws_cloudwatch_metric_alarm.kafka_export_alarms_export_events_delivery_failed.alarm_actions) == tolist([data.aws_ssm_parameter.platform_operator_topic_arn.insecure_value])
+    error_message = "the delivery alarm notifies the operator topic"
+  }
+  assert {
+    condition     = one([for s in jsondecode(aws_msk_cluster_policy.kafka_policy.policy).Statement : s if s.Sid == "ServiceVpcConnections"]).Principal.Service == ["firehose.amazonaws.com"]
+    error_message = "the cluster policy lets Firehose create its multi-VPC connection"
   }
 }

@@ -5,13 +5,13 @@ import { MskClusterPolicy } from '@cdktf/provider-aws/lib/msk-cluster-policy';
 import { MskConfiguration } from '@cdktf/provider-aws/lib/msk-configuration';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { Fn } from 'cdktf';
+import { Fn, Lazy } from 'cdktf';
 import { Construct } from 'constructs';
 import type { Names } from '../../core/naming';
 import { type Protection, protectionOf } from '../../core/protection';
 import { PropsError } from '../../core/input-error';
 import { awsPartition } from '../../core/partition';
-import { policyDocument } from '../iam/policies';
+import { policyDocument, type Statement } from '../iam/policies';
 
 /** Broker ports of SASL/IAM over TLS: inside the VPC and through the public endpoints. */
 export const MSK_IAM_PORT = 9098;
@@ -118,20 +118,58 @@ export class KafkaCluster extends Construct {
       lifecycle: { preventDestroy: protectionOf(props.protection).preventDestroy },
     });
 
-    if (accounts.length > 0) {
-      new MskClusterPolicy(this, 'policy', {
-        clusterArn: this.cluster.arn,
-        policy: policyDocument([
-          {
-            Sid: 'MultiVpcClients',
-            Effect: 'Allow',
-            Principal: { AWS: accounts.map((account) => `arn:${awsPartition(this)}:iam::${account}:root`) },
-            Action: ['kafka:CreateVpcConnection', 'kafka:GetBootstrapBrokers', 'kafka:DescribeCluster', 'kafka:DescribeClusterV2'],
-            Resource: this.cluster.arn,
-          },
-        ]),
-      });
-    }
+    this.clientAccountIds = accounts;
+    if (accounts.length > 0) this.ensurePolicy();
+  }
+
+  private readonly clientAccountIds: readonly string[];
+  private readonly vpcConnectionServices: string[] = [];
+  private policy?: MskClusterPolicy;
+
+  /**
+   * Lets an AWS service (e.g. `firehose.amazonaws.com`) create managed VPC connections to the
+   * cluster through multi-VPC private connectivity: a statement in the cluster policy, the only
+   * one a cluster can have.
+   */
+  allowServiceVpcConnections(servicePrincipal: string): void {
+    if (!this.vpcConnectionServices.includes(servicePrincipal)) this.vpcConnectionServices.push(servicePrincipal);
+    this.ensurePolicy();
+  }
+
+  private ensurePolicy(): void {
+    if (this.policy) return;
+    this.policy = new MskClusterPolicy(this, 'policy', {
+      clusterArn: this.cluster.arn,
+      policy: Lazy.stringValue({ produce: () => policyDocument(this.policyStatements()) }),
+    });
+  }
+
+  private policyStatements(): Statement[] {
+    const accounts = this.clientAccountIds;
+    return [
+      ...(accounts.length > 0
+        ? [
+            {
+              Sid: 'MultiVpcClients',
+              Effect: 'Allow' as const,
+              Principal: { AWS: accounts.map((account) => `arn:${awsPartition(this)}:iam::${account}:root`) },
+              Action: ['kafka:CreateVpcConnection', 'kafka:GetBootstrapBrokers', 'kafka:DescribeCluster', 'kafka:DescribeClusterV2'],
+              Resource: this.cluster.arn,
+            },
+          ]
+        : []),
+      ...(this.vpcConnectionServices.length > 0
+        ? [
+            {
+              Sid: 'ServiceVpcConnections',
+              Effect: 'Allow' as const,
+              Principal: { Service: [...this.vpcConnectionServices] },
+              Action: 'kafka:CreateVpcConnection',
+              Resource: this.cluster.arn,
+            },
+          ]
+        : []),
+    ];
   }
 
   /** Lets a security group reach the brokers over SASL/IAM inside the VPC. */
