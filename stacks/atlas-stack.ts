@@ -85,6 +85,7 @@ export class AtlasStack extends PlatformStack {
       desiredCount: services.eventsIngestion.desiredCount,
       ecrRepository: true,
       imageTag: services.eventsIngestion.imageTag,
+      metrics: services.eventsIngestion.metrics,
       route: {
         hostname: hostnames.eventsIngestion,
         priority: LISTENER_PRIORITIES.eventsIngestion,
@@ -103,6 +104,7 @@ export class AtlasStack extends PlatformStack {
       desiredCount: services.dashboardBackend.desiredCount,
       ecrRepository: true,
       imageTag: services.dashboardBackend.imageTag,
+      metrics: services.dashboardBackend.metrics,
       route: { hostname: hostnames.dashboardBackend, priority: LISTENER_PRIORITIES.dashboardBackend },
       environment: {
         ...otlpExporterEnvironment(env.namePrefix, 'dashboard-backend', env.environment),

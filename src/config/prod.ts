@@ -73,9 +73,11 @@ export const prod: EnvironmentInput = {
       connectionsAlarmThreshold: 400,
     },
     // Released image tags in the ECR repositories (bump in a pull request; Atlantis plans the rollout).
+    // Both Atlas services serve Prometheus metrics on 9464 (the OpenTelemetry Prometheus exporter's
+    // port), so Prometheus scrapes them next to the OTLP they push.
     services: {
-      eventsIngestion: { cpu: 512, memoryInMib: 1024, desiredCount: 2, imageTag: '1.4.1' },
-      dashboardBackend: { cpu: 512, memoryInMib: 1024, desiredCount: 2, imageTag: '2.0.0' },
+      eventsIngestion: { cpu: 512, memoryInMib: 1024, desiredCount: 2, imageTag: '1.4.1', metrics: { port: 9464, path: '/metrics' } },
+      dashboardBackend: { cpu: 512, memoryInMib: 1024, desiredCount: 2, imageTag: '2.0.0', metrics: { port: 9464, path: '/metrics' } },
       kafkaUi: { cpu: 512, memoryInMib: 1024, desiredCount: 1 },
     },
     // A destroyed secret stays recoverable for the longest window AWS allows.

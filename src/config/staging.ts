@@ -75,9 +75,11 @@ export const staging: EnvironmentInput = {
       connectionsAlarmThreshold: 80,
     },
     // Released image tags in the ECR repositories (bump in a pull request; Atlantis plans the rollout).
+    // Both Atlas services serve Prometheus metrics on 9464 (the OpenTelemetry Prometheus exporter's
+    // port), so Prometheus scrapes them next to the OTLP they push.
     services: {
-      eventsIngestion: { cpu: 256, memoryInMib: 512, desiredCount: 1, imageTag: '1.4.2' },
-      dashboardBackend: { cpu: 256, memoryInMib: 512, desiredCount: 1, imageTag: '2.0.1' },
+      eventsIngestion: { cpu: 256, memoryInMib: 512, desiredCount: 1, imageTag: '1.4.2', metrics: { port: 9464, path: '/metrics' } },
+      dashboardBackend: { cpu: 256, memoryInMib: 512, desiredCount: 1, imageTag: '2.0.1', metrics: { port: 9464, path: '/metrics' } },
       kafkaUi: { cpu: 512, memoryInMib: 1024, desiredCount: 1 },
     },
     // Staging is destroyed and applied again (the deploy tier does it on every CI run): secret names

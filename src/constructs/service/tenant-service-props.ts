@@ -3,6 +3,7 @@ import { imageTagProblem } from '../../config/image-tag';
 import { isSecretLikeKey } from '../../config/secrets';
 import type { Names } from '../../core/naming';
 import type { Statement } from '../iam/policies';
+import { type MetricsEndpoint, validateMetricsEndpoint } from './metrics-endpoint';
 import type { PlatformParameters } from '../platform/platform-parameters';
 import type { AlarmAction } from './service-alarms';
 
@@ -84,8 +85,10 @@ export interface TenantServiceProps {
   readonly readonlyRootFilesystem?: boolean;
   /** Other container ports (no ALB), e.g. OTLP 4317. @default - none */
   readonly extraPorts?: readonly number[];
-  /** Cloud Map service to register tasks in. @default - none */
+  /** Cloud Map service to register tasks in (not with `metrics`). @default - none */
   readonly serviceRegistryArn?: string;
+  /** Prometheus endpoint to scrape: the tasks register for the environment's Prometheus, which may reach the port. @default - not scraped */
+  readonly metrics?: MetricsEndpoint;
   /** What the CPU, memory and target-health alarms do when they fire. @default - notify the operator topic from Layer 1 */
   readonly alarmAction?: AlarmAction;
   /**
@@ -119,4 +122,5 @@ export function validateTenantServiceProps(props: TenantServiceProps): void {
   if (!Number.isInteger(props.containerPort) || props.containerPort < 1 || props.containerPort > 65535) {
     throw new Error(`TenantService ${props.serviceName}: containerPort = ${props.containerPort} is not a TCP port. Fix: 1-65535`);
   }
+  if (props.metrics) validateMetricsEndpoint(props.serviceName, props.metrics, props);
 }

@@ -12,11 +12,13 @@ import type { Statement } from '../iam/policies';
 import { AlbRoute } from './alb-route';
 import { containerDefinitions } from './container-definition';
 import { EcrRepository, ecrRepositoryUrl } from './ecr-repository';
+import { MetricsRegistration } from './metrics-endpoint';
 import { AlarmSet, notifyTopic } from './service-alarms';
 import { ServiceRoles } from './service-roles';
 import { type TenantServiceProps, validateTenantServiceProps } from './tenant-service-props';
 
 export type { EfsMount, ServiceRoute, TenantServiceProps } from './tenant-service-props';
+export type { MetricsEndpoint } from './metrics-endpoint';
 
 /**
  * An ECS Fargate service on the shared platform: task definition, service in private subnets
@@ -34,6 +36,8 @@ export class TenantService extends Construct {
   readonly route?: AlbRoute;
   /** The service's ECR repository, when `ecrRepository` is set. */
   readonly repository?: EcrRepository;
+  /** Cloud Map registration and scraper ingress, when `metrics` is set. */
+  readonly metrics?: MetricsRegistration;
 
   constructor(scope: Construct, id: string, props: TenantServiceProps) {
     super(scope, id);
@@ -83,6 +87,11 @@ export class TenantService extends Construct {
       });
     }
 
+    if (props.metrics) {
+      this.metrics = new MetricsRegistration(this, 'metrics', { platform, containerName: serviceName, securityGroupId: this.securityGroup.id, endpoint: props.metrics });
+    }
+    const metricsPorts = props.metrics && ![props.containerPort, ...(props.extraPorts ?? [])].includes(props.metrics.port) ? [props.metrics.port] : [];
+
     const taskDefinition = new EcsTaskDefinition(this, 'task', {
       family: fullName,
       networkMode: 'awsvpc',
@@ -104,7 +113,7 @@ export class TenantService extends Construct {
         name: serviceName,
         image,
         containerPort: props.containerPort,
-        extraPorts: props.extraPorts ?? [],
+        extraPorts: [...(props.extraPorts ?? []), ...metricsPorts],
         environment: props.environment ?? {},
         secrets: Object.fromEntries(secrets),
         efsMounts,
@@ -154,6 +163,7 @@ export class TenantService extends Construct {
           }
         : {}),
       ...(props.serviceRegistryArn ? { serviceRegistries: { registryArn: props.serviceRegistryArn } } : {}),
+      ...(this.metrics ? { serviceRegistries: this.metrics.serviceRegistries } : {}),
     });
 
     this.addAlarms(props, fullName);
