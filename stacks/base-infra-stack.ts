@@ -140,7 +140,8 @@ export class BaseInfraStack extends PlatformStack {
         cognitoUserPoolArn: identity.userPool.arn,
         cognitoUserPoolClientId: identity.client.id,
         cognitoUserPoolDomain: identity.domain.domain,
-        scrapeTargetsNamespaceId: scrapeTargets.namespace.id,
+        metricsRegistryArn: scrapeTargets.service('/metrics').arn,
+        actuatorPrometheusRegistryArn: scrapeTargets.service('/actuator/prometheus').arn,
         metricsScraperSecurityGroupId: scrapeTargets.scraperSecurityGroup.id,
       },
     });

@@ -30,7 +30,8 @@ describe.each(loadEnvironments().map((env) => [env.name, env] as const))('applic
       ['metrics', 'MULTIVALUE', [{ type: 'SRV', ttl: 10 }]],
     ]);
     const ssm = Object.values(resources(base, 'aws_ssm_parameter'));
-    expect(ssm.find((p) => p.name === `${env.ssmPrefix}/scrape-targets-namespace-id`)?.value).toBe('${aws_service_discovery_private_dns_namespace.scrape_targets_namespace.id}');
+    expect(ssm.find((p) => p.name === `${env.ssmPrefix}/metrics-registry-arn`)?.value).toBe('${aws_service_discovery_service.scrape_targets_metrics.arn}');
+    expect(ssm.find((p) => p.name === `${env.ssmPrefix}/actuator-prometheus-registry-arn`)?.value).toBe('${aws_service_discovery_service.scrape_targets_actuator_prometheus.arn}');
     expect(ssm.find((p) => p.name === `${env.ssmPrefix}/metrics-scraper-security-group-id`)?.value).toBe('${aws_security_group.scrape_targets_scraper_security_group.id}');
   });
 
@@ -57,10 +58,13 @@ describe.each(loadEnvironments().map((env) => [env.name, env] as const))('applic
   ])('%s registers its metrics port in a name Prometheus asks and admits only the scraper group on it', (id, metrics) => {
     expect(metrics).toBeDefined();
     const service = resource(atlas, 'aws_ecs_service', `${id}_service`);
-    const lookup = dataSources(atlas, 'aws_service_discovery_service')[`${id}_metrics_registry`];
-    expect(service.service_registries).toEqual({ registry_arn: `\${data.aws_service_discovery_service.${id}_metrics_registry.arn}`, container_name: id.replace('_', '-'), container_port: metrics!.port });
-    expect(lookup.namespace_id).toBe('${data.aws_ssm_parameter.platform_scrape_targets_namespace_id.insecure_value}');
-    expect(cloudMapServices.map(([, s]) => s.name)).toContain(lookup.name);
+    expect(service.service_registries).toEqual({ registry_arn: '${data.aws_ssm_parameter.platform_metrics_registry_arn.insecure_value}', container_name: id.replace('_', '-'), container_port: metrics!.port });
+    // The parameter it reads is the one base-infra fills with the /metrics Cloud Map service (the name Prometheus asks).
+    const parameter = dataSources(atlas, 'aws_ssm_parameter').platform_metrics_registry_arn.name;
+    const written = Object.values(resources(base, 'aws_ssm_parameter')).find((p) => p.name === parameter)?.value;
+    const [, writtenService] = /^\$\{aws_service_discovery_service\.(\w+)\.arn\}$/.exec(written) ?? [];
+    expect(cloudMapServices.map(([key]) => key)).toContain(writtenService);
+    expect(applicationsJob.dns_sd_configs[0].names).toContain(`${resource(base, 'aws_service_discovery_service', writtenService).name}.${namespace.name}`);
     const rule = resource(atlas, 'aws_vpc_security_group_ingress_rule', `${id}_metrics_ingress_from_scrapers`);
     expect(rule).toMatchObject({ security_group_id: `\${aws_security_group.${id}_security_group.id}`, from_port: metrics!.port, to_port: metrics!.port, referenced_security_group_id: '${data.aws_ssm_parameter.platform_metrics_scraper_security_group_id.insecure_value}' });
   });

@@ -71,12 +71,12 @@ const GAPS = [
     handling: 'moto is serialized, and a retry with the same SDK invocation id gets the first successful answer again',
   },
   {
-    type: 'aws_service_discovery_private_dns_namespace, data.aws_service_discovery_service',
-    attributes: ['(create)', '(read by name)'],
+    type: 'aws_service_discovery_private_dns_namespace',
+    attributes: ['(create)'],
     kind: 'not-implemented',
-    emulator: 'a second private namespace in a VPC is refused whatever its name (AWS refuses only a name the VPC already has), and ListServices ignores its NAMESPACE_ID filter, so a lookup by name finds the service of every environment in the account',
-    evidence: '`test_cloud_map_namespaces_share_a_vpc_and_services_are_listed_by_namespace`',
-    handling: 'the emulator refuses only a repeated name in a VPC and applies the namespace filter',
+    emulator: 'a second private namespace in a VPC is refused whatever its name (AWS refuses only a name the VPC already has)',
+    evidence: '`test_private_cloud_map_namespaces_share_a_vpc_but_not_a_name`',
+    handling: 'the emulator refuses only a repeated name in a VPC',
   },
   {
     type: 'aws_iam_role_policy_attachment',

@@ -223,23 +223,6 @@ def patch_moto():
 
     ServiceDiscoveryBackend.create_private_dns_namespace = create_private_dns_namespace
 
-    from moto.servicediscovery.responses import ServiceDiscoveryResponse
-
-    def list_services(self):
-        # moto ignores Filters and lists every service of the account; the provider finds a Cloud
-        # Map service by name within a namespace (NAMESPACE_ID filter), so with staging and prod in
-        # one account it would find one per environment. AWS applies the filter; so does this.
-        # A service created with its namespace only in DnsConfig counts as in that namespace.
-        filters = json.loads(self.body or '{}').get('Filters') or []
-        services = list(self.servicediscovery_backend.list_services())
-        for f in filters:
-            if f.get('Name') == 'NAMESPACE_ID':
-                wanted = set(f.get('Values') or [])
-                services = [s for s in services if (s.namespace_id or (s.dns_config or {}).get('NamespaceId')) in wanted]
-        return json.dumps({'Services': [s.to_json() for s in services]})
-
-    ServiceDiscoveryResponse.list_services = list_services
-
 
 def _json(status, payload, headers=None):
     return status, {'Content-Type': 'application/x-amz-json-1.1', **(headers or {})}, json.dumps(payload).encode()

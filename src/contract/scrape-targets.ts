@@ -5,14 +5,18 @@
  * sets the path from the name the record came from; DNS cannot carry a path, so the set of paths
  * is fixed here and shared by Layer 1, the monitoring stack and every tenant.
  */
+import type { PlatformParameter } from './platform-parameters';
 
-/** Metrics path -> name of its Cloud Map service in the scrape-targets namespace. */
+/**
+ * Metrics path -> name of its Cloud Map service in the scrape-targets namespace, and the contract
+ * parameter that carries that service's ARN to tenants.
+ */
 export const METRICS_PATHS = {
   /** Prometheus client libraries, the OpenTelemetry Prometheus exporter. */
-  '/metrics': 'metrics',
+  '/metrics': { name: 'metrics', registryParameter: 'metricsRegistryArn' },
   /** Spring Boot Actuator with Micrometer's Prometheus registry. */
-  '/actuator/prometheus': 'actuator-prometheus',
-} as const;
+  '/actuator/prometheus': { name: 'actuator-prometheus', registryParameter: 'actuatorPrometheusRegistryArn' },
+} as const satisfies Record<string, { readonly name: string; readonly registryParameter: PlatformParameter }>;
 
 /** A metrics path Prometheus can be told about through DNS. */
 export type MetricsPath = keyof typeof METRICS_PATHS;
@@ -30,5 +34,5 @@ export function scrapeTargetsNamespace(namePrefix: string): string {
 
 /** The SRV name Prometheus queries for one path, e.g. `metrics.scrape.poc-atlas-dev.internal`. */
 export function scrapeTargetsName(namePrefix: string, path: MetricsPath): string {
-  return `${METRICS_PATHS[path]}.${scrapeTargetsNamespace(namePrefix)}`;
+  return `${METRICS_PATHS[path].name}.${scrapeTargetsNamespace(namePrefix)}`;
 }

@@ -73,7 +73,7 @@ export const APPLICATIONS_JOB = 'applications';
  * name a target came from sets its path.
  */
 function applicationsJob(namespace: string, interval: string): ScrapeConfig {
-  const paths = Object.entries(METRICS_PATHS) as [MetricsPath, string][];
+  const paths = (Object.keys(METRICS_PATHS) as MetricsPath[]).map((path) => [path, METRICS_PATHS[path].name] as const);
   const nameOf = (name: string) => `${name}.${namespace}`;
   return {
     job_name: APPLICATIONS_JOB,

@@ -72,22 +72,14 @@ override_data {
   values = { insecure_value = "poc-atlas-dev-auth" }
 }
 
-# Layer 1's scrape-targets namespace and scraper group, and its Cloud Map service for /metrics.
+# Layer 1's metrics-scraper group and its Cloud Map service for /metrics.
 override_data {
-  target = data.aws_ssm_parameter.platform_scrape_targets_namespace_id
-  values = { insecure_value = "ns-0a1b2c3d4e5f6a7b8" }
+  target = data.aws_ssm_parameter.platform_metrics_registry_arn
+  values = { insecure_value = "arn:aws:servicediscovery:eu-west-1:111122223333:service/srv-0a1b2c3d4e5f6a7b8" }
 }
 override_data {
   target = data.aws_ssm_parameter.platform_metrics_scraper_security_group_id
   values = { insecure_value = "sg-0a1b2c3d4e5f60003" }
-}
-override_data {
-  target = data.aws_service_discovery_service.events_ingestion_metrics_registry
-  values = { arn = "arn:aws:servicediscovery:eu-west-1:111122223333:service/srv-0a1b2c3d4e5f6a7b8" }
-}
-override_data {
-  target = data.aws_service_discovery_service.dashboard_backend_metrics_registry
-  values = { arn = "arn:aws:servicediscovery:eu-west-1:111122223333:service/srv-0a1b2c3d4e5f6a7b8" }
 }
 
 # Values the container definitions reference, known at plan time so the runs below can read the
@@ -228,10 +220,6 @@ run "opted_in_services_register_for_prometheus" {
       s.service_registries[0].registry_arn == "arn:aws:servicediscovery:eu-west-1:111122223333:service/srv-0a1b2c3d4e5f6a7b8" && s.service_registries[0].container_port == 9464
     ])
     error_message = "events ingestion and dashboard backend register their metrics port 9464 in Layer 1's /metrics Cloud Map service"
-  }
-  assert {
-    condition     = data.aws_service_discovery_service.events_ingestion_metrics_registry.name == "metrics" && data.aws_service_discovery_service.events_ingestion_metrics_registry.namespace_id == "ns-0a1b2c3d4e5f6a7b8"
-    error_message = "the Cloud Map service is found by its path's name in the namespace from the contract"
   }
   assert {
     condition = alltrue([for r in [aws_vpc_security_group_ingress_rule.events_ingestion_metrics_ingress_from_scrapers, aws_vpc_security_group_ingress_rule.dashboard_backend_metrics_ingress_from_scrapers] :

@@ -239,7 +239,8 @@ run "plan" {
         aws_ssm_parameter.ssm_cognito_user_pool_arn,
         aws_ssm_parameter.ssm_cognito_user_pool_client_id,
         aws_ssm_parameter.ssm_cognito_user_pool_domain,
-        aws_ssm_parameter.ssm_scrape_targets_namespace_id,
+        aws_ssm_parameter.ssm_metrics_registry_arn,
+        aws_ssm_parameter.ssm_actuator_prometheus_registry_arn,
         aws_ssm_parameter.ssm_metrics_scraper_security_group_id,
       ] : p.name => nonsensitive(p.value)
       } == {
@@ -264,7 +265,8 @@ run "plan" {
       "/infra/cognito-user-pool-arn"             = "arn:aws:cognito-idp:eu-west-1:111122223333:userpool/eu-west-1_AbCdEf123"
       "/infra/cognito-user-pool-client-id"       = "1example23456789abcdefghij"
       "/infra/cognito-user-pool-domain"          = "poc-atlas-dev-auth"
-      "/infra/scrape-targets-namespace-id"       = "ns-0a1b2c3d4e5f6a7b8"
+      "/infra/metrics-registry-arn"              = "arn:aws:servicediscovery:eu-west-1:111122223333:service/srv-0a1b2c3d4e5f6a7b8"
+      "/infra/actuator-prometheus-registry-arn"  = "arn:aws:servicediscovery:eu-west-1:111122223333:service/srv-0a1b2c3d4e5f6a7b8"
       "/infra/metrics-scraper-security-group-id" = "sg-0a1b2c3d4e5f60718"
     }
     error_message = "base-infra writes every SSM key of the contract, with the values Layer 2 expects"

@@ -5,6 +5,8 @@ import { Names } from '../../../src/core/naming';
 import { PlatformStack } from '../../../src/core/platform-stack';
 import { dataSources, type Json, resources, synthJson } from '../../helpers/synth';
 
+const ssmValue = (key: string) => `\${data.aws_ssm_parameter.platform_${key}.insecure_value}`;
+
 function tenantJson(overrides: Partial<TenantServiceProps> = {}): Json {
   const stack = new PlatformStack(Testing.app(), 'tenant', {
     region: 'eu-west-1',
@@ -30,29 +32,21 @@ describe('TenantService metrics endpoint', () => {
   test('without metrics nothing registers and no scraper may reach the tasks', () => {
     const json = tenantJson();
     expect(service(json).service_registries).toBeUndefined();
-    expect(dataSources(json, 'aws_service_discovery_service')).toEqual({});
     expect(ingress(json)).toEqual([]);
-    expect(Object.keys(dataSources(json, 'aws_ssm_parameter'))).not.toContain('scrape_targets_namespace_id');
+    expect(Object.keys(dataSources(json, 'aws_ssm_parameter')).filter((k) => /registry|scraper/.test(k))).toEqual([]);
   });
 
-  test('tasks register in the SRV service of their path, found by name in the namespace from the contract', () => {
+  test('tasks register in the Cloud Map service of their path, whose ARN comes from the contract', () => {
     const json = tenantJson({ metrics: { port: 9464, path: '/actuator/prometheus' } });
-    const lookups = dataSources(json, 'aws_service_discovery_service');
-    expect(Object.values(lookups)).toEqual([
-      { name: 'actuator-prometheus', namespace_id: '${data.aws_ssm_parameter.platform_scrape_targets_namespace_id.insecure_value}' },
-    ]);
-    expect(dataSources(json, 'aws_ssm_parameter').platform_scrape_targets_namespace_id.name).toBe('/infra/scrape-targets-namespace-id');
+    expect(dataSources(json, 'aws_ssm_parameter').platform_actuator_prometheus_registry_arn.name).toBe('/infra/actuator-prometheus-registry-arn');
     // containerName + containerPort: the SRV record carries the metrics port of each task.
-    expect(service(json).service_registries).toEqual({
-      registry_arn: `\${data.aws_service_discovery_service.${Object.keys(lookups)[0]}.arn}`,
-      container_name: 'api',
-      container_port: 9464,
-    });
+    expect(service(json).service_registries).toEqual({ registry_arn: ssmValue('actuator_prometheus_registry_arn'), container_name: 'api', container_port: 9464 });
   });
 
   test('the path defaults to /metrics', () => {
     const json = tenantJson({ metrics: { port: 9464 } });
-    expect(Object.values(dataSources(json, 'aws_service_discovery_service')).map((d) => d.name)).toEqual(['metrics']);
+    expect(service(json).service_registries.registry_arn).toBe(ssmValue('metrics_registry_arn'));
+    expect(dataSources(json, 'aws_ssm_parameter').platform_metrics_registry_arn.name).toBe('/infra/metrics-registry-arn');
   });
 
   test('the service admits the metrics-scraper group on the metrics port only', () => {
@@ -62,7 +56,7 @@ describe('TenantService metrics endpoint', () => {
         ip_protocol: 'tcp',
         from_port: 9464,
         to_port: 9464,
-        referenced_security_group_id: '${data.aws_ssm_parameter.platform_metrics_scraper_security_group_id.insecure_value}',
+        referenced_security_group_id: ssmValue('metrics_scraper_security_group_id'),
         security_group_id: '${aws_security_group.api_security_group.id}',
       }),
     ]);

@@ -32,7 +32,7 @@ export class ScrapeTargets extends Construct {
       vpc: props.vpcId,
       description: 'Tasks that serve Prometheus metrics, one SRV service per metrics path',
     });
-    for (const [path, name] of Object.entries(METRICS_PATHS) as [MetricsPath, string][]) {
+    for (const [path, { name }] of Object.entries(METRICS_PATHS) as [MetricsPath, { name: string }][]) {
       this.services.set(
         path,
         new ServiceDiscoveryService(this, name.replace(/-/g, '_'), {

@@ -1,10 +1,9 @@
 /**
  * A TenantService's opt-in Prometheus endpoint: its tasks register (task address and metrics port,
- * as SRV records) in Layer 1's scrape-targets Cloud Map service of the chosen path, and the
+ * as SRV records) in Layer 1's Cloud Map service of the chosen path (ARN from the contract), and the
  * service's security group admits Layer 1's metrics-scraper group on that port. Prometheus's one
  * `applications` job then finds the tasks without a change to its configuration.
  */
-import { DataAwsServiceDiscoveryService } from '@cdktf/provider-aws/lib/data-aws-service-discovery-service';
 import type { EcsServiceServiceRegistries } from '@cdktf/provider-aws/lib/ecs-service';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Construct } from 'constructs';
@@ -47,7 +46,7 @@ export interface MetricsRegistrationProps {
   readonly endpoint: MetricsEndpoint;
 }
 
-/** The Cloud Map lookup and the ingress rule of one service's metrics endpoint. */
+/** The Cloud Map registration and the ingress rule of one service's metrics endpoint. */
 export class MetricsRegistration extends Construct {
   /** The ECS service's `service_registries` block. */
   readonly serviceRegistries: EcsServiceServiceRegistries;
@@ -56,11 +55,6 @@ export class MetricsRegistration extends Construct {
     super(scope, id);
     const { platform, endpoint } = props;
     const path = endpoint.path ?? '/metrics';
-    // Read by name at plan time: Layer 1 owns the Cloud Map service, the contract carries its namespace.
-    const registry = new DataAwsServiceDiscoveryService(this, 'registry', {
-      name: METRICS_PATHS[path],
-      namespaceId: platform.get('scrapeTargetsNamespaceId'),
-    });
     new VpcSecurityGroupIngressRule(this, 'ingress_from_scrapers', {
       securityGroupId: props.securityGroupId,
       description: `Prometheus scrapes ${path}`,
@@ -69,6 +63,7 @@ export class MetricsRegistration extends Construct {
       toPort: endpoint.port,
       referencedSecurityGroupId: platform.get('metricsScraperSecurityGroupId'),
     });
-    this.serviceRegistries = { registryArn: registry.arn, containerName: props.containerName, containerPort: endpoint.port };
+    // Layer 1 owns the Cloud Map service of each path; the contract carries its ARN.
+    this.serviceRegistries = { registryArn: platform.get(METRICS_PATHS[path].registryParameter), containerName: props.containerName, containerPort: endpoint.port };
   }
 }
