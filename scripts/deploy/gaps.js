@@ -106,17 +106,6 @@ const GAPS = [
     handling: 'accepted in the re-plan (replacement of the service only)',
   },
   {
-    type: 'aws_service_discovery_service',
-    attributes: ['health_check_custom_config', 'namespace_id'],
-    replaces: true,
-    consequences: ['arn', 'id', 'description', 'tags', 'type'],
-    kind: 'read-back',
-    emulator: 'GetService drops an empty HealthCheckCustomConfig and the NamespaceId of a DNS-only service; both force replacement',
-    evidence: 'checked each run: `servicediscovery.get_service` lacks HealthCheckCustomConfig',
-    probe: (r) => `s = c('servicediscovery').get_service(Id='${r.id}')['Service']\nprint(json.dumps({'confirmed': 'HealthCheckCustomConfig' not in s, 'detail': sorted(s)}))`,
-    handling: 'accepted in the re-plan (replacement of the Cloud Map service only)',
-  },
-  {
     type: 'aws_vpc_security_group_ingress_rule',
     attributes: ['description'],
     kind: 'read-back',

@@ -223,6 +223,21 @@ def patch_moto():
 
     ServiceDiscoveryBackend.create_private_dns_namespace = create_private_dns_namespace
 
+    create_service = ServiceDiscoveryBackend.create_service
+
+    def create_service_as_aws(self, **kwargs):
+        # AWS keeps a service's namespace also when it arrives only in DnsConfig (the provider sends
+        # it there) and returns it as NamespaceId; moto returns none, and the provider replaces the
+        # service. A custom health check always has FailureThreshold 1 at AWS.
+        dns_config = kwargs.get('dns_config') or {}
+        if not kwargs.get('namespace_id') and dns_config.get('NamespaceId'):
+            kwargs['namespace_id'] = dns_config['NamespaceId']
+        if kwargs.get('health_check_custom_config') is not None:
+            kwargs['health_check_custom_config'] = {**kwargs['health_check_custom_config'], 'FailureThreshold': 1}
+        return create_service(self, **kwargs)
+
+    ServiceDiscoveryBackend.create_service = create_service_as_aws
+
 
 def _json(status, payload, headers=None):
     return status, {'Content-Type': 'application/x-amz-json-1.1', **(headers or {})}, json.dumps(payload).encode()

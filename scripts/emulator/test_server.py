@@ -217,6 +217,20 @@ class EmulatorTest(unittest.TestCase):
             sd.create_private_dns_namespace(Name='scrape.a.internal', Vpc=vpc)
         self.assertEqual(conflict.exception.response['Error']['Code'], 'ConflictingDomainExists')
 
+    def test_a_cloud_map_service_reads_back_its_namespace_and_health_check(self):
+        # The provider sends the namespace only inside DnsConfig and reads it back from the service.
+        sd, ec2 = self.client('servicediscovery'), self.client('ec2')
+        vpc = ec2.create_vpc(CidrBlock='10.7.0.0/16')['Vpc']['VpcId']
+        sd.create_private_dns_namespace(Name='readback.internal', Vpc=vpc)
+        namespace = next(n['Id'] for n in sd.list_namespaces()['Namespaces'] if n['Name'] == 'readback.internal')
+        dns = {'NamespaceId': namespace, 'RoutingPolicy': 'MULTIVALUE', 'DnsRecords': [{'Type': 'SRV', 'TTL': 10}]}
+        created = sd.create_service(Name='metrics', DnsConfig=dns, HealthCheckCustomConfig={'FailureThreshold': 1})['Service']['Id']
+        service = sd.get_service(Id=created)['Service']
+        self.assertEqual(service['NamespaceId'], namespace)
+        self.assertEqual(service['HealthCheckCustomConfig'], {'FailureThreshold': 1})
+        plain = sd.get_service(Id=sd.create_service(Name='plain', DnsConfig=dns)['Service']['Id'])['Service']
+        self.assertNotIn('HealthCheckCustomConfig', plain)
+
     def test_unknown_msk_calls_fail_loudly(self):
         with self.assertRaisesRegex(ClientError, 'does not serve MSK'):
             self.client('kafka').list_kafka_versions()

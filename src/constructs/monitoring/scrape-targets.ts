@@ -40,8 +40,10 @@ export class ScrapeTargets extends Construct {
           description: `Tasks serving metrics on ${path}`,
           // SRV: each record carries the task's own metrics port; MULTIVALUE answers with up to eight.
           dnsConfig: { namespaceId: this.namespace.id, routingPolicy: 'MULTIVALUE', dnsRecords: [{ type: 'SRV', ttl }] },
-          // ECS reports task health to Cloud Map; an unhealthy task leaves the answer.
-          healthCheckCustomConfig: {},
+          // ECS reports task health to Cloud Map; an unhealthy task leaves the answer. The provider
+          // sends the block only with a threshold (deprecated, always 1 at AWS): an empty block
+          // creates the service without the custom health check and replaces it on every plan.
+          healthCheckCustomConfig: { failureThreshold: 1 },
         }),
       );
     }
