@@ -326,7 +326,11 @@ run "plan" {
     error_message = "Layer 1 has one SRV Cloud Map service per metrics path in scrape.atlas-prod.internal in the shared VPC"
   }
   assert {
-    condition     = [for e in aws_security_group.scrape_targets_scraper_security_group.egress : [e.protocol, e.from_port, e.to_port, e.cidr_blocks]] == [["tcp", 0, 65535, ["10.30.0.0/16"]]] && length(aws_security_group.scrape_targets_scraper_security_group.ingress) == 0
+    condition = (
+      length(aws_security_group.scrape_targets_scraper_security_group.egress) == 1 &&
+      alltrue([for e in aws_security_group.scrape_targets_scraper_security_group.egress : e.protocol == "tcp" && e.from_port == 0 && e.to_port == 65535 && e.cidr_blocks == tolist(["10.30.0.0/16"])]) &&
+      length(aws_security_group.scrape_targets_scraper_security_group.ingress) == 0
+    )
     error_message = "the metrics-scraper group may open TCP connections into the VPC only, and admits nothing"
   }
 
