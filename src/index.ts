@@ -3,8 +3,7 @@
 // is exported; api/platform-constructs.api.md records this surface per version.
 export { TenantService } from './constructs/service/tenant-service';
 export type { EfsMount, ServiceRoute, TenantServiceProps } from './constructs/service/tenant-service';
-export { MetricsRegistration } from './constructs/service/metrics-endpoint';
-export type { MetricsEndpoint, MetricsRegistrationProps } from './constructs/service/metrics-endpoint';
+export type { MetricsEndpoint } from './constructs/service/metrics-endpoint';
 export { METRICS_PATHS, scrapeTargetsName, scrapeTargetsNamespace } from './contract/scrape-targets';
 export type { MetricsPath } from './contract/scrape-targets';
 export { notifyTopic, recordOnly } from './constructs/service/service-alarms';

@@ -66,6 +66,11 @@ describe('the version a change of the API report needs', () => {
     expect(requiredBump(surface, changed)).toEqual({ bump: 'major', reasons: ['new required property: readonly color: string;'] });
   });
 
+  test('a new interface with required properties is a minor change: no tenant uses it yet', () => {
+    const changed = withLine('}', ['export interface BarProps {', '    readonly color: string;', '}'].join('\n'));
+    expect(requiredBump(surface, changed).bump).toBe('minor');
+  });
+
   test('a removed export or a changed address is a major change', () => {
     expect(requiredBump(surface, surface.replace('- `Foo` (class)\n', '')).bump).toBe('major');
     expect(requiredBump(surface, surface.replace('aws_s3_bucket.foo', 'aws_s3_bucket.foo_bucket'))).toEqual({

@@ -65,17 +65,34 @@ function counts(lines: readonly string[]): Map<string, number> {
   return map;
 }
 
-/** Added lines of `current` that declare a required property inside an interface (or its inline types). */
-function addedRequiredInterfaceProperties(current: readonly string[], added: Map<string, number>): string[] {
+/** Each interface of a surface (its header line) with the lines of its body. */
+function interfaceBodies(lines: readonly string[]): Map<string, string[]> {
+  const bodies = new Map<string, string[]>();
+  let body: string[] | undefined;
+  for (const line of lines) {
+    if (/^(export )?(declare )?interface /.test(line)) bodies.set(line, (body = []));
+    else if (line === '}') body = undefined;
+    else body?.push(line);
+  }
+  return bodies;
+}
+
+/**
+ * Required properties (also of inline types) that `current` adds to an interface `previous` already
+ * had. A new interface breaks no tenant: no code uses it yet.
+ */
+function addedRequiredInterfaceProperties(previous: readonly string[], current: readonly string[]): string[] {
+  const before = interfaceBodies(previous);
   const found: string[] = [];
-  let inInterface = false;
-  for (const line of current) {
-    if (/^(export )?(declare )?interface /.test(line)) inInterface = true;
-    else if (line === '}') inInterface = false;
-    const left = added.get(line) ?? 0;
-    if (left === 0) continue;
-    added.set(line, left - 1);
-    if (inInterface && /^\s+(readonly )?[\w$]+: /.test(line)) found.push(line.trim());
+  for (const [header, body] of interfaceBodies(current)) {
+    const old = before.get(header);
+    if (!old) continue;
+    const left = counts(old);
+    for (const line of body) {
+      const n = left.get(line) ?? 0;
+      if (n > 0) left.set(line, n - 1);
+      else if (/^\s+(readonly )?[\w$]+: /.test(line)) found.push(line.trim());
+    }
   }
   return found;
 }
@@ -87,8 +104,7 @@ export function requiredBump(previous: string, current: string): { bump: Bump; r
   const now = current.split('\n');
   const after = counts(now);
   const removed = [...before].filter(([line, n]) => n > (after.get(line) ?? 0) && line.trim() !== '').map(([line]) => line.trim());
-  const added = new Map([...after].map(([line, n]) => [line, Math.max(0, n - (before.get(line) ?? 0))]));
-  const required = addedRequiredInterfaceProperties(now, added);
+  const required = addedRequiredInterfaceProperties(previous.split('\n'), now);
   if (removed.length > 0 || required.length > 0) {
     return { bump: 'major', reasons: [...removed.map((l) => `removed or changed: ${l}`), ...required.map((l) => `new required property: ${l}`)] };
   }

@@ -36,8 +36,6 @@ export class TenantService extends Construct {
   readonly route?: AlbRoute;
   /** The service's ECR repository, when `ecrRepository` is set. */
   readonly repository?: EcrRepository;
-  /** Cloud Map registration and scraper ingress, when `metrics` is set. */
-  readonly metrics?: MetricsRegistration;
 
   constructor(scope: Construct, id: string, props: TenantServiceProps) {
     super(scope, id);
@@ -87,9 +85,9 @@ export class TenantService extends Construct {
       });
     }
 
-    if (props.metrics) {
-      this.metrics = new MetricsRegistration(this, 'metrics', { platform, containerName: serviceName, securityGroupId: this.securityGroup.id, endpoint: props.metrics });
-    }
+    const metrics = props.metrics
+      ? new MetricsRegistration(this, 'metrics', { platform, containerName: serviceName, securityGroupId: this.securityGroup.id, endpoint: props.metrics })
+      : undefined;
     const metricsPorts = props.metrics && ![props.containerPort, ...(props.extraPorts ?? [])].includes(props.metrics.port) ? [props.metrics.port] : [];
 
     const taskDefinition = new EcsTaskDefinition(this, 'task', {
@@ -163,7 +161,7 @@ export class TenantService extends Construct {
           }
         : {}),
       ...(props.serviceRegistryArn ? { serviceRegistries: { registryArn: props.serviceRegistryArn } } : {}),
-      ...(this.metrics ? { serviceRegistries: this.metrics.serviceRegistries } : {}),
+      ...(metrics ? { serviceRegistries: metrics.serviceRegistries } : {}),
     });
 
     this.addAlarms(props, fullName);
