@@ -33,7 +33,10 @@ class EmulatorTest(unittest.TestCase):
         cls.tmp.cleanup()
 
     def client(self, service):
-        return boto3.client(service, endpoint_url=self.endpoint, verify=self.ca, region_name='eu-west-1', aws_access_key_id='test', aws_secret_access_key='test')
+        client = boto3.client(service, endpoint_url=self.endpoint, verify=self.ca, region_name='eu-west-1', aws_access_key_id='test', aws_secret_access_key='test')
+        # A kept-alive connection holds a server thread, and the server waits for its threads on exit.
+        self.addCleanup(client.close)
+        return client
 
     def test_answers_as_the_configured_account_over_tls(self):
         self.assertEqual(self.client('sts').get_caller_identity()['Account'], ACCOUNT)
