@@ -4,6 +4,9 @@
 export { TenantService } from './constructs/service/tenant-service';
 export type { EfsMount, ServiceRoute, TenantServiceProps } from './constructs/service/tenant-service';
 export type { Ec2ServiceCapacity, FargateServiceCapacity, ServiceCapacity } from './constructs/service/tenant-service';
+export type { MetricsEndpoint } from './constructs/service/metrics-endpoint';
+export { METRICS_PATHS, scrapeTargetsName, scrapeTargetsNamespace } from './contract/scrape-targets';
+export type { MetricsPath } from './contract/scrape-targets';
 export { notifyTopic, recordOnly } from './constructs/service/service-alarms';
 export type { AlarmAction } from './constructs/service/service-alarms';
 export type { Statement } from './constructs/iam/policies';

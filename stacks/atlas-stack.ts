@@ -101,6 +101,7 @@ export class AtlasStack extends PlatformStack {
       capacity: capacity(services.eventsIngestion.capacity),
       ecrRepository: true,
       imageTag: services.eventsIngestion.imageTag,
+      metrics: services.eventsIngestion.metrics,
       route: {
         hostname: hostnames.eventsIngestion,
         priority: LISTENER_PRIORITIES.eventsIngestion,
@@ -120,6 +121,7 @@ export class AtlasStack extends PlatformStack {
       capacity: capacity(services.dashboardBackend.capacity),
       ecrRepository: true,
       imageTag: services.dashboardBackend.imageTag,
+      metrics: services.dashboardBackend.metrics,
       route: { hostname: hostnames.dashboardBackend, priority: LISTENER_PRIORITIES.dashboardBackend },
       environment: {
         ...otlpExporterEnvironment(env.namePrefix, 'dashboard-backend', env.environment),

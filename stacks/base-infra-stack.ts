@@ -9,6 +9,7 @@ import { EcsCluster } from '../src/constructs/compute/ecs-cluster';
 import { DnsCertificate } from '../src/constructs/edge/dns-certificate';
 import { LoadBalancer } from '../src/constructs/edge/load-balancer';
 import { UserDirectory } from '../src/constructs/identity/user-directory';
+import { ScrapeTargets } from '../src/constructs/monitoring/scrape-targets';
 import { Network } from '../src/constructs/network/network';
 import { PlatformParametersWriter } from '../src/constructs/platform/platform-parameters-writer';
 import { AlarmSet, notifyTopic } from '../src/constructs/service/service-alarms';
@@ -86,6 +87,8 @@ export class BaseInfraStack extends PlatformStack {
       subnets: network.privateZonalSubnets,
       protection,
     });
+    // Where services with a metrics endpoint register, here so that tenants of any repository find it.
+    const scrapeTargets = new ScrapeTargets(this, 'scrape_targets', { names, vpcId: network.vpc.id, vpcCidr: env.network.vpcCidr });
     const identity = new UserDirectory(this, 'cognito', {
       names,
       domainPrefix: env.identity.cognitoDomainPrefix,
@@ -139,6 +142,9 @@ export class BaseInfraStack extends PlatformStack {
         cognitoUserPoolArn: identity.userPool.arn,
         cognitoUserPoolClientId: identity.client.id,
         cognitoUserPoolDomain: identity.domain.domain,
+        metricsRegistryArn: scrapeTargets.service('/metrics').arn,
+        actuatorPrometheusRegistryArn: scrapeTargets.service('/actuator/prometheus').arn,
+        metricsScraperSecurityGroupId: scrapeTargets.scraperSecurityGroup.id,
       },
     });
 

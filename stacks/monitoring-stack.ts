@@ -2,6 +2,7 @@ import type { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../src/config/schema';
 import { environmentStackProps } from '../src/config/stack-props';
 import { LISTENER_PRIORITIES } from '../src/contract/listener-priorities';
+import { scrapeTargetsNamespace } from '../src/contract/scrape-targets';
 import { DataVolume } from '../src/constructs/monitoring/data-volume';
 import { NetworkFlows } from '../src/constructs/monitoring/network-flows';
 import { ServiceDiscovery } from '../src/constructs/monitoring/service-discovery';
@@ -51,6 +52,7 @@ export class MonitoringStack extends PlatformStack {
     const launches = monitoringContainers({
       endpoints,
       environment: env.environment,
+      scrapeTargetsNamespace: scrapeTargetsNamespace(env.namePrefix),
       retention: monitoring.retention,
       grafanaUrl: publicUrl(monitoring.hostnames.grafana),
       prometheusUrl: publicUrl(monitoring.hostnames.prometheus),
@@ -84,8 +86,12 @@ export class MonitoringStack extends PlatformStack {
         entryPoint: launch.entryPoint,
         route: routes[key],
         logRetentionInDays: env.logs.retentionInDays,
-        // EFS mount targets accept NFS only from Layer 1's client group.
-        securityGroupIds: volume ? [platform.get('efsClientSecurityGroupId')] : [],
+        // EFS mount targets accept NFS only from Layer 1's client group; applications with a metrics
+        // endpoint accept scrapes only from Layer 1's metrics-scraper group, which Prometheus wears.
+        securityGroupIds: [
+          ...(volume ? [platform.get('efsClientSecurityGroupId')] : []),
+          ...(key === 'prometheus' ? [platform.get('metricsScraperSecurityGroupId')] : []),
+        ],
         efsMounts: volume && spec.dataPath ? [volume.mountAt(spec.dataPath)] : [],
         // Grafana (and the SQLite it embeds) writes temporary files outside its data directory;
         // the other servers write only to their EFS mount.

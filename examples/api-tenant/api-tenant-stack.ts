@@ -53,6 +53,9 @@ export class ApiTenantStack extends PlatformStack {
       ecrRepository: true,
       route: { hostname: props.hostname, priority: LISTENER_PRIORITIES.api, healthCheckPath: '/health' },
       environment: { NODE_ENV: 'production', PORT: '3000' },
+      // Prometheus scrapes http://<task>:9464/metrics; the environment's Prometheus finds the tasks
+      // through Layer 1's Cloud Map namespace, with no change on the platform side.
+      metrics: { port: 9464, path: '/metrics' },
       logRetentionInDays: 30,
     });
 

@@ -79,6 +79,14 @@ const GAPS = [
     handling: 'moto is serialized, and a retry with the same SDK invocation id gets the first successful answer again',
   },
   {
+    type: 'aws_service_discovery_private_dns_namespace',
+    attributes: ['(create)'],
+    kind: 'not-implemented',
+    emulator: 'a second private namespace in a VPC is refused whatever its name (AWS refuses only a name the VPC already has)',
+    evidence: '`test_private_cloud_map_namespaces_share_a_vpc_but_not_a_name`',
+    handling: 'the emulator refuses only a repeated name in a VPC',
+  },
+  {
     type: 'aws_iam_role_policy_attachment',
     attributes: ['policy_arn (AWS managed)'],
     kind: 'setting',
@@ -93,17 +101,6 @@ const GAPS = [
     emulator: 'issues a requested certificate after MOTO_ACM_VALIDATION_WAIT seconds (no DNS lookup)',
     evidence: 'moto documentation of MOTO_ACM_VALIDATION_WAIT',
     handling: 'MOTO_ACM_VALIDATION_WAIT=0; the registrar and delegation steps stay manual (README "First deploy")',
-  },
-  {
-    type: 'aws_service_discovery_service',
-    attributes: ['health_check_custom_config', 'namespace_id'],
-    replaces: true,
-    consequences: ['arn', 'id', 'description', 'tags', 'type'],
-    kind: 'read-back',
-    emulator: 'GetService drops an empty HealthCheckCustomConfig and the NamespaceId of a DNS-only service; both force replacement',
-    evidence: 'checked each run: `servicediscovery.get_service` lacks HealthCheckCustomConfig',
-    probe: (r) => `s = c('servicediscovery').get_service(Id='${r.id}')['Service']\nprint(json.dumps({'confirmed': 'HealthCheckCustomConfig' not in s, 'detail': sorted(s)}))`,
-    handling: 'accepted in the re-plan (replacement of the Cloud Map service only)',
   },
   {
     type: 'aws_vpc_security_group_ingress_rule',

@@ -236,6 +236,42 @@ def patch_moto():
 
     EC2ContainerServiceResponse.create_service = create_service_keeping_placement
 
+    from moto.servicediscovery.models import ServiceDiscoveryBackend
+    from moto.servicediscovery.exceptions import ConflictingDomainExists
+
+    create_namespace = ServiceDiscoveryBackend.create_private_dns_namespace
+
+    def create_private_dns_namespace(self, name, creator_request_id, description, vpc, tags, properties):
+        # moto refuses a second private namespace in a VPC whatever its name; AWS refuses only a
+        # name the VPC already has (each namespace is its own private hosted zone).
+        same_vpc = [ns for ns in self.namespaces.values() if ns.vpc == vpc]
+        if any(ns.name.rstrip('.').lower() == name.rstrip('.').lower() for ns in same_vpc):
+            raise ConflictingDomainExists(vpc)
+        for ns in same_vpc:
+            ns.vpc = None
+        try:
+            return create_namespace(self, name, creator_request_id, description, vpc, tags, properties)
+        finally:
+            for ns in same_vpc:
+                ns.vpc = vpc
+
+    ServiceDiscoveryBackend.create_private_dns_namespace = create_private_dns_namespace
+
+    create_service = ServiceDiscoveryBackend.create_service
+
+    def create_service_as_aws(self, **kwargs):
+        # AWS keeps a service's namespace also when it arrives only in DnsConfig (the provider sends
+        # it there) and returns it as NamespaceId; moto returns none, and the provider replaces the
+        # service. A custom health check always has FailureThreshold 1 at AWS.
+        dns_config = kwargs.get('dns_config') or {}
+        if not kwargs.get('namespace_id') and dns_config.get('NamespaceId'):
+            kwargs['namespace_id'] = dns_config['NamespaceId']
+        if kwargs.get('health_check_custom_config') is not None:
+            kwargs['health_check_custom_config'] = {**kwargs['health_check_custom_config'], 'FailureThreshold': 1}
+        return create_service(self, **kwargs)
+
+    ServiceDiscoveryBackend.create_service = create_service_as_aws
+
     patch_firehose()
 
 

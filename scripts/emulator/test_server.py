@@ -33,7 +33,10 @@ class EmulatorTest(unittest.TestCase):
         cls.tmp.cleanup()
 
     def client(self, service):
-        return boto3.client(service, endpoint_url=self.endpoint, verify=self.ca, region_name='eu-west-1', aws_access_key_id='test', aws_secret_access_key='test')
+        client = boto3.client(service, endpoint_url=self.endpoint, verify=self.ca, region_name='eu-west-1', aws_access_key_id='test', aws_secret_access_key='test')
+        # A kept-alive connection holds a server thread, and the server waits for its threads on exit.
+        self.addCleanup(client.close)
+        return client
 
     def test_answers_as_the_configured_account_over_tls(self):
         self.assertEqual(self.client('sts').get_caller_identity()['Account'], ACCOUNT)
@@ -262,6 +265,31 @@ class EmulatorTest(unittest.TestCase):
             firehose.describe_delivery_stream(DeliveryStreamName='private')
         firehose.create_delivery_stream(DeliveryStreamName='private', DeliveryStreamType='DirectPut', ExtendedS3DestinationConfiguration=destination)
         self.assertNotIn('Source', firehose.describe_delivery_stream(DeliveryStreamName='private')['DeliveryStreamDescription'])
+
+    def test_private_cloud_map_namespaces_share_a_vpc_but_not_a_name(self):
+        # Layer 1's scrape-targets namespace and the monitoring stack's namespace live in one VPC.
+        sd, ec2 = self.client('servicediscovery'), self.client('ec2')
+        vpc = ec2.create_vpc(CidrBlock='10.8.0.0/16')['Vpc']['VpcId']
+        for name in ('scrape.a.internal', 'monitoring.a.internal'):
+            sd.create_private_dns_namespace(Name=name, Vpc=vpc)
+        self.assertLessEqual({'scrape.a.internal', 'monitoring.a.internal'}, {n['Name'] for n in sd.list_namespaces()['Namespaces']})
+        with self.assertRaises(ClientError) as conflict:
+            sd.create_private_dns_namespace(Name='scrape.a.internal', Vpc=vpc)
+        self.assertEqual(conflict.exception.response['Error']['Code'], 'ConflictingDomainExists')
+
+    def test_a_cloud_map_service_reads_back_its_namespace_and_health_check(self):
+        # The provider sends the namespace only inside DnsConfig and reads it back from the service.
+        sd, ec2 = self.client('servicediscovery'), self.client('ec2')
+        vpc = ec2.create_vpc(CidrBlock='10.7.0.0/16')['Vpc']['VpcId']
+        sd.create_private_dns_namespace(Name='readback.internal', Vpc=vpc)
+        namespace = next(n['Id'] for n in sd.list_namespaces()['Namespaces'] if n['Name'] == 'readback.internal')
+        dns = {'NamespaceId': namespace, 'RoutingPolicy': 'MULTIVALUE', 'DnsRecords': [{'Type': 'SRV', 'TTL': 10}]}
+        created = sd.create_service(Name='metrics', DnsConfig=dns, HealthCheckCustomConfig={'FailureThreshold': 1})['Service']['Id']
+        service = sd.get_service(Id=created)['Service']
+        self.assertEqual(service['NamespaceId'], namespace)
+        self.assertEqual(service['HealthCheckCustomConfig'], {'FailureThreshold': 1})
+        plain = sd.get_service(Id=sd.create_service(Name='plain', DnsConfig=dns)['Service']['Id'])['Service']
+        self.assertNotIn('HealthCheckCustomConfig', plain)
 
     def test_unknown_msk_calls_fail_loudly(self):
         with self.assertRaisesRegex(ClientError, 'does not serve MSK'):

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { parseCidr } from './cidr';
+import { METRICS_PATHS, type MetricsPath } from '../contract/scrape-targets';
 import { dnsName, fargateSizeProblem, hostnameUnderDomainProblem, imageTag, retentionInDays } from './rules';
 import { ec2SizeProblem } from './task-sizes';
 
@@ -61,6 +62,16 @@ const ecrService = z
      * so a release is a reviewed change of this value (`-var` still overrides it for one plan).
      */
     imageTag,
+    /**
+     * The service's Prometheus endpoint: set it and the environment's Prometheus scrapes every task
+     * (its `applications` job); omit it and the service only pushes OTLP.
+     */
+    metrics: z
+      .strictObject({
+        port: z.number().int().min(1).max(65535),
+        path: z.enum(Object.keys(METRICS_PATHS) as [MetricsPath, ...MetricsPath[]]).optional(),
+      })
+      .optional(),
   })
   .superRefine(checkFargateSize);
 

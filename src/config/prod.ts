@@ -78,9 +78,11 @@ export const prod: EnvironmentInput = {
     // Kafka UI, a single always-on operator tool, runs on the EC2 group (a t3.medium is cheaper
     // per vCPU than Fargate when kept busy); the public services stay on Fargate: their scale-out
     // must not wait for an instance to boot, and a t3.medium holds only two awsvpc tasks (ENIs).
+    // Both Atlas services serve Prometheus metrics on 9464 (the OpenTelemetry Prometheus exporter's
+    // port), so Prometheus scrapes them next to the OTLP they push.
     services: {
-      eventsIngestion: { cpu: 512, memoryInMib: 1024, desiredCount: 2, imageTag: '1.4.1', capacity: 'fargate' },
-      dashboardBackend: { cpu: 512, memoryInMib: 1024, desiredCount: 2, imageTag: '2.0.0', capacity: 'fargate' },
+      eventsIngestion: { cpu: 512, memoryInMib: 1024, desiredCount: 2, imageTag: '1.4.1', capacity: 'fargate', metrics: { port: 9464, path: '/metrics' } },
+      dashboardBackend: { cpu: 512, memoryInMib: 1024, desiredCount: 2, imageTag: '2.0.0', capacity: 'fargate', metrics: { port: 9464, path: '/metrics' } },
       kafkaUi: { cpu: 512, memoryInMib: 1024, desiredCount: 1, capacity: 'ec2' },
     },
     // A destroyed secret stays recoverable for the longest window AWS allows.

@@ -80,9 +80,11 @@ export const staging: EnvironmentInput = {
     // Capacity as in prod, so staging proves the EC2 path before prod uses it: Kafka UI (one
     // always-on operator tool, no EFS) on the EC2 group; the two public services on Fargate, which
     // scales them out without waiting for an instance to boot.
+    // Both Atlas services serve Prometheus metrics on 9464 (the OpenTelemetry Prometheus exporter's
+    // port), so Prometheus scrapes them next to the OTLP they push.
     services: {
-      eventsIngestion: { cpu: 256, memoryInMib: 512, desiredCount: 1, imageTag: '1.4.2', capacity: 'fargate' },
-      dashboardBackend: { cpu: 256, memoryInMib: 512, desiredCount: 1, imageTag: '2.0.1', capacity: 'fargate' },
+      eventsIngestion: { cpu: 256, memoryInMib: 512, desiredCount: 1, imageTag: '1.4.2', capacity: 'fargate', metrics: { port: 9464, path: '/metrics' } },
+      dashboardBackend: { cpu: 256, memoryInMib: 512, desiredCount: 1, imageTag: '2.0.1', capacity: 'fargate', metrics: { port: 9464, path: '/metrics' } },
       kafkaUi: { cpu: 512, memoryInMib: 1024, desiredCount: 1, capacity: 'ec2' },
     },
     // Staging is destroyed and applied again (the deploy tier does it on every CI run): secret names

@@ -39,6 +39,9 @@ export const PLATFORM_PARAMETERS = {
   cognitoUserPoolArn: { key: 'cognito-user-pool-arn', type: 'String', description: 'Cognito user pool for ALB authentication' },
   cognitoUserPoolClientId: { key: 'cognito-user-pool-client-id', type: 'String', description: 'Cognito app client used by ALB rules' },
   cognitoUserPoolDomain: { key: 'cognito-user-pool-domain', type: 'String', description: 'Cognito hosted-UI domain prefix' },
+  metricsRegistryArn: { key: 'metrics-registry-arn', type: 'String', description: 'Cloud Map service where tasks serving /metrics register for Prometheus' },
+  actuatorPrometheusRegistryArn: { key: 'actuator-prometheus-registry-arn', type: 'String', description: 'Cloud Map service where tasks serving /actuator/prometheus register for Prometheus' },
+  metricsScraperSecurityGroupId: { key: 'metrics-scraper-security-group-id', type: 'String', description: 'Security group of Prometheus; services allow their metrics port from it' },
 } as const satisfies Record<string, ParameterSpec>;
 
 /** The name of one contract parameter, e.g. `vpcId`. */

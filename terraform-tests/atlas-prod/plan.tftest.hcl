@@ -76,6 +76,16 @@ override_data {
   values = { insecure_value = "atlas-prod-auth" }
 }
 
+# Layer 1's metrics-scraper group and its Cloud Map service for /metrics.
+override_data {
+  target = data.aws_ssm_parameter.platform_metrics_registry_arn
+  values = { insecure_value = "arn:aws:servicediscovery:eu-west-1:111122223333:service/srv-0a1b2c3d4e5f6a7b8" }
+}
+override_data {
+  target = data.aws_ssm_parameter.platform_metrics_scraper_security_group_id
+  values = { insecure_value = "sg-0a1b2c3d4e5f60003" }
+}
+
 # Values the container definitions reference, known at plan time so the runs below can read the
 # images out of them (mocked resources are otherwise unknown until apply).
 override_resource {
@@ -276,5 +286,30 @@ run "kafka_exports_deliver_the_configured_topic_with_firehose" {
   assert {
     condition     = one([for s in jsondecode(aws_msk_cluster_policy.kafka_policy.policy).Statement : s if s.Sid == "ServiceVpcConnections"]).Principal.Service == ["firehose.amazonaws.com"]
     error_message = "the cluster policy lets Firehose create its multi-VPC connection"
+  }
+}
+
+run "opted_in_services_register_for_prometheus" {
+  command = plan
+
+  assert {
+    condition = alltrue([for s in [aws_ecs_service.events_ingestion_service, aws_ecs_service.dashboard_backend_service] :
+      s.service_registries[0].registry_arn == "arn:aws:servicediscovery:eu-west-1:111122223333:service/srv-0a1b2c3d4e5f6a7b8" && s.service_registries[0].container_port == 9464
+    ])
+    error_message = "events ingestion and dashboard backend register their metrics port 9464 in Layer 1's /metrics Cloud Map service"
+  }
+  assert {
+    condition = alltrue([for r in [aws_vpc_security_group_ingress_rule.events_ingestion_metrics_ingress_from_scrapers, aws_vpc_security_group_ingress_rule.dashboard_backend_metrics_ingress_from_scrapers] :
+      r.referenced_security_group_id == "sg-0a1b2c3d4e5f60003" && r.from_port == 9464 && r.to_port == 9464 && r.ip_protocol == "tcp"
+    ])
+    error_message = "each opted-in service admits only the metrics-scraper group, on 9464 only"
+  }
+  assert {
+    condition     = contains([for m in jsondecode(aws_ecs_task_definition.events_ingestion_task.container_definitions)[0].portMappings : m.containerPort], 9464)
+    error_message = "the metrics port is a port of the container, as SRV registration requires"
+  }
+  assert {
+    condition     = length(aws_ecs_service.kafka_ui_service.service_registries) == 0
+    error_message = "Kafka UI does not opt in"
   }
 }

@@ -59,6 +59,14 @@ override_data {
   target = data.aws_ssm_parameter.platform_operator_topic_arn
   values = { insecure_value = "arn:aws:sns:eu-west-1:111122223333:poc-atlas-dev-operator-alerts" }
 }
+override_data {
+  target = data.aws_ssm_parameter.platform_metrics_registry_arn
+  values = { insecure_value = "arn:aws:servicediscovery:eu-west-1:111122223333:service/srv-0a1b2c3d4e5f6a7b8" }
+}
+override_data {
+  target = data.aws_ssm_parameter.platform_metrics_scraper_security_group_id
+  values = { insecure_value = "sg-0scraper000000000" }
+}
 
 override_data {
   target = data.aws_ssm_parameter.platform_ec2_capacity_provider_name
@@ -87,6 +95,14 @@ run "api_plans_from_the_ssm_contract_alone" {
   assert {
     condition     = aws_ecr_repository.api_repository.image_tag_mutability == "IMMUTABLE" && aws_ecr_repository.api_repository.image_scanning_configuration[0].scan_on_push
     error_message = "the repository has immutable tags and scans on push"
+  }
+  assert {
+    condition     = aws_ecs_service.api_service.service_registries[0].registry_arn == "arn:aws:servicediscovery:eu-west-1:111122223333:service/srv-0a1b2c3d4e5f6a7b8" && aws_ecs_service.api_service.service_registries[0].container_port == 9464
+    error_message = "the api registers its metrics port in the platform's /metrics Cloud Map service from SSM"
+  }
+  assert {
+    condition     = aws_vpc_security_group_ingress_rule.api_metrics_ingress_from_scrapers.referenced_security_group_id == "sg-0scraper000000000" && aws_vpc_security_group_ingress_rule.api_metrics_ingress_from_scrapers.from_port == 9464
+    error_message = "only the platform's metrics scrapers reach the metrics port"
   }
 }
 

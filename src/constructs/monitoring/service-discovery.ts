@@ -38,8 +38,10 @@ export class ServiceDiscovery extends Construct {
         new ServiceDiscoveryService(this, name.replace(/-/g, '_'), {
           name,
           dnsConfig: { namespaceId: this.namespace.id, routingPolicy: 'MULTIVALUE', dnsRecords: [{ type: 'A', ttl }] },
-          // ECS reports task health to Cloud Map; an unhealthy task leaves the answer.
-          healthCheckCustomConfig: {},
+          // ECS reports task health to Cloud Map; an unhealthy task leaves the answer. The provider
+          // sends the block only with a threshold (deprecated, always 1 at AWS): an empty block
+          // creates the service without the custom health check and replaces it on every plan.
+          healthCheckCustomConfig: { failureThreshold: 1 },
         }),
       );
     }

@@ -4,6 +4,7 @@ import { isSecretLikeKey } from '../../config/secrets';
 import type { Names } from '../../core/naming';
 import { PropsError } from '../../core/input-error';
 import type { Statement } from '../iam/policies';
+import { type MetricsEndpoint, validateMetricsEndpoint } from './metrics-endpoint';
 import type { PlatformParameters } from '../platform/platform-parameters';
 import { type ServiceCapacity, validateCapacity } from './capacity';
 import type { AlarmAction } from './service-alarms';
@@ -93,8 +94,10 @@ export interface TenantServiceProps {
   readonly readonlyRootFilesystem?: boolean;
   /** Other container ports (no ALB), e.g. OTLP 4317. @default - none */
   readonly extraPorts?: readonly number[];
-  /** Cloud Map service to register tasks in. @default - none */
+  /** Cloud Map service to register tasks in (not with `metrics`). @default - none */
   readonly serviceRegistryArn?: string;
+  /** Prometheus endpoint to scrape: the tasks register for the environment's Prometheus, which may reach the port. @default - not scraped */
+  readonly metrics?: MetricsEndpoint;
   /** What the CPU, memory and target-health alarms do when they fire. @default - notify the operator topic from Layer 1 */
   readonly alarmAction?: AlarmAction;
   /**
@@ -147,4 +150,5 @@ export function validateTenantServiceProps(props: TenantServiceProps): void {
     throw new PropsError({ subject: `TenantService ${props.serviceName}`, field: 'containerPort', value: props.containerPort, problem: 'is not a TCP port', fix: '1-65535' });
   }
   validateCapacity(props);
+  if (props.metrics) validateMetricsEndpoint(props.serviceName, props.metrics, props);
 }

@@ -15,12 +15,14 @@ import { AlbRoute } from './alb-route';
 import { capacityPlan } from './capacity';
 import { containerDefinitions } from './container-definition';
 import { EcrRepository, ecrRepositoryUrl } from './ecr-repository';
+import { MetricsRegistration } from './metrics-endpoint';
 import { AlarmSet, notifyTopic } from './service-alarms';
 import { ServiceRoles } from './service-roles';
 import { type TenantServiceProps, validateTenantServiceProps } from './tenant-service-props';
 
 export type { EfsMount, ServiceRoute, TenantServiceProps } from './tenant-service-props';
 export type { Ec2ServiceCapacity, FargateServiceCapacity, ServiceCapacity } from './capacity';
+export type { MetricsEndpoint } from './metrics-endpoint';
 
 /**
  * An ECS service on the shared platform, on Fargate or the cluster's EC2 capacity: task definition, service in private subnets
@@ -89,6 +91,11 @@ export class TenantService extends Construct {
       });
     }
 
+    const metrics = props.metrics
+      ? new MetricsRegistration(this, 'metrics', { platform, containerName: serviceName, securityGroupId: this.securityGroup.id, endpoint: props.metrics })
+      : undefined;
+    const metricsPorts = props.metrics && ![props.containerPort, ...(props.extraPorts ?? [])].includes(props.metrics.port) ? [props.metrics.port] : [];
+
     const capacity = capacityPlan(props, platform);
     this.taskDefinition = new EcsTaskDefinition(this, 'task', {
       family: fullName,
@@ -109,7 +116,7 @@ export class TenantService extends Construct {
         name: serviceName,
         image,
         containerPort: props.containerPort,
-        extraPorts: props.extraPorts ?? [],
+        extraPorts: [...(props.extraPorts ?? []), ...metricsPorts],
         environment: props.environment ?? {},
         secrets: Object.fromEntries(secrets),
         efsMounts,
@@ -160,6 +167,7 @@ export class TenantService extends Construct {
           }
         : {}),
       ...(props.serviceRegistryArn ? { serviceRegistries: { registryArn: props.serviceRegistryArn } } : {}),
+      ...(metrics ? { serviceRegistries: metrics.serviceRegistries } : {}),
     });
 
     this.addAlarms(props, fullName);
