@@ -257,7 +257,7 @@ def patch_moto():
 
     ServiceDiscoveryBackend.create_private_dns_namespace = create_private_dns_namespace
 
-    create_service = ServiceDiscoveryBackend.create_service
+    create_cloud_map_service = ServiceDiscoveryBackend.create_service
 
     def create_service_as_aws(self, **kwargs):
         # AWS keeps a service's namespace also when it arrives only in DnsConfig (the provider sends
@@ -268,7 +268,7 @@ def patch_moto():
             kwargs['namespace_id'] = dns_config['NamespaceId']
         if kwargs.get('health_check_custom_config') is not None:
             kwargs['health_check_custom_config'] = {**kwargs['health_check_custom_config'], 'FailureThreshold': 1}
-        return create_service(self, **kwargs)
+        return create_cloud_map_service(self, **kwargs)
 
     ServiceDiscoveryBackend.create_service = create_service_as_aws
 
