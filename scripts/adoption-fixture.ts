@@ -5,10 +5,9 @@
  * (the optional JSON replaces the placeholder zone and certificate, e.g. with IDs a mock returned).
  */
 import * as fs from 'fs';
-import { App } from 'cdktf';
-import { addPlatformStacks } from '../src/app/platform-app';
 import { parseEnvironment } from '../src/config/load';
 import { staging } from '../src/config/staging';
+import { synthesizePlatform } from '../src/terraform-json/synth';
 
 const outdir = process.argv[2];
 if (!outdir) throw new Error('usage: adoption-fixture.ts <outdir>. Fix: pass the output directory');
@@ -23,6 +22,4 @@ const env = parseEnvironment('staging', {
       },
 });
 fs.mkdirSync(outdir, { recursive: true });
-const app = new App({ outdir });
-addPlatformStacks(app, [env]);
-app.synth();
+synthesizePlatform({ outdir, environments: [env] });

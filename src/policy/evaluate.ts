@@ -4,7 +4,7 @@
  * when its stack was checked, must match a finding: an unused waiver is an error, so waivers
  * cannot outlive the exception they describe.
  */
-import type { StackDocument } from './document';
+import type { StackDocument } from '../terraform-json/document';
 import { RULES } from './pack';
 import type { Finding, Rule, Tier, Waiver } from './types';
 

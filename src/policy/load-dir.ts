@@ -5,8 +5,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { StackDocument } from './document';
-import { decodeDocuments, parseHclFile } from './hcl';
+import { readTerraformJson, StackDocument } from '../terraform-json/document';
+import { decodeDocuments, parseHclFile } from '../terraform-json/decode';
 
 type Json = Record<string, unknown>;
 
@@ -21,18 +21,11 @@ function terraformFiles(dir: string): string[] {
 }
 
 async function readFile(file: string): Promise<Json> {
-  const text = fs.readFileSync(file, 'utf8');
-  if (file.endsWith('.tf')) {
-    try {
-      return await parseHclFile(path.basename(file), text);
-    } catch (error) {
-      throw new Error(`${file} is not valid HCL (${(error as Error).message}). Fix: run terraform validate in its directory`);
-    }
-  }
+  if (!file.endsWith('.tf')) return readTerraformJson(file) as Json;
   try {
-    return JSON.parse(text) as Json;
+    return await parseHclFile(path.basename(file), fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`${file} is not valid JSON (${(error as Error).message}). Fix: point the pack at Terraform (*.tf or *.tf.json)`);
+    throw new Error(`${file} is not valid HCL (${(error as Error).message}). Fix: run terraform validate in its directory`);
   }
 }
 
