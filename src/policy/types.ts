@@ -3,7 +3,9 @@ import type { StackDocument, TfResource } from '../terraform-json/document';
 
 import type { Tier } from '../core/platform-stack';
 
-export type { Tier, TfResource };
+export type { Tier };
+/** One managed resource of a synthesized stack: the model lives in src/terraform-json/document.ts. */
+export type { TfResource };
 
 export type Verdict =
   | { readonly status: 'compliant' }
