@@ -9,11 +9,12 @@
  *
  * Why a hand-written reader (`parseHclValue`) is kept beside HashiCorp's parser (`@cdktf/hcl2json`,
  * Go compiled to WASM): the parser is asynchronous, and the policy check runs inside `app.synth()`
- * as a synchronous CDKTF validation. Speed decides it too. Measured on the 104 `jsonencode` strings
- * (51 kB) of every stack this app synthesizes, 2 vCPUs, each in a fresh process, median of 3:
- * HashiCorp's parser 2.1 s CPU (0.5 s to import, ~3 s wall to compile the WASM, 5 s wall to parse
- * all strings in one call); this reader 0.07 s wall, 0.26 s CPU for the whole process. The project
- * synth (`npm run bench`, row a) takes about 2.5 s CPU, so the parser would nearly double it.
+ * as a synchronous CDKTF validation; and it is slow for this job. Measured on the 104 `jsonencode`
+ * strings (51 kB) of every stack this app synthesizes, each side in a fresh process, median of 3,
+ * on a shared 2 vCPU machine under load: HashiCorp's parser 2.1 s CPU for the process (wall: 0.5 s
+ * to import, 3.1 s to compile the WASM, 5.1 s to parse all strings in one call); this reader 0.07 s
+ * wall, 0.26 s CPU for the whole process. The project synth itself takes 3 to 5 s CPU there
+ * (`npm run bench`, row a), so the parser would add about half again.
  * `npm run policy` reads files from anywhere, so it parses every `jsonencode` with HashiCorp's
  * parser first (`decodeDocuments`) and `decodeDocument` returns those values; a test holds this
  * reader to the parser on every `jsonencode` string of the synthesized app.
