@@ -3,7 +3,7 @@ import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Testing } from 'cdktf';
 import { Construct } from 'constructs';
-import { stackAddresses } from '../../src/core/addresses';
+import { stackAddresses } from '../../src/terraform-json/document';
 import { PlatformStack } from '../../src/core/platform-stack';
 import { AddressError } from '../../src/core/input-error';
 import { expectInputError } from '../helpers/input-error';

@@ -4,7 +4,7 @@
  * of at least ten characters, a rule that may be acknowledged in that tier) and must match a
  * finding: an unused one is an error, so acknowledgements cannot outlive their exception.
  */
-import { asObject, blockList, type StackDocument } from './document';
+import { asObject, blockList, type StackDocument } from '../terraform-json/document';
 import { RULES } from './pack';
 import type { Finding, RecordedAcknowledgement, Rule, Tier } from './types';
 

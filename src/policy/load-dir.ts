@@ -6,8 +6,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { UsageError } from '../core/input-error';
-import { StackDocument } from './document';
-import { decodeDocuments, parseHclFile } from './hcl';
+import { readTerraformJson, StackDocument } from '../terraform-json/document';
+import { decodeDocuments, parseHclFile } from '../terraform-json/decode';
 
 type Json = Record<string, unknown>;
 
@@ -22,18 +22,17 @@ function terraformFiles(dir: string): string[] {
 }
 
 async function readFile(file: string): Promise<Json> {
-  const text = fs.readFileSync(file, 'utf8');
-  if (file.endsWith('.tf')) {
+  if (!file.endsWith('.tf')) {
     try {
-      return await parseHclFile(path.basename(file), text);
+      return readTerraformJson(file) as Json;
     } catch (error) {
-      throw new UsageError({ field: 'file', value: file, problem: `is not valid HCL (${(error as Error).message})`, fix: 'run terraform validate in its directory' });
+      throw new UsageError({ field: 'file', value: file, problem: `is not valid JSON (${(error as Error).message})`, fix: 'point the pack at Terraform (*.tf or *.tf.json)' });
     }
   }
   try {
-    return JSON.parse(text) as Json;
+    return await parseHclFile(path.basename(file), fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new UsageError({ field: 'file', value: file, problem: `is not valid JSON (${(error as Error).message})`, fix: 'point the pack at Terraform (*.tf or *.tf.json)' });
+    throw new UsageError({ field: 'file', value: file, problem: `is not valid HCL (${(error as Error).message})`, fix: 'run terraform validate in its directory' });
   }
 }
 

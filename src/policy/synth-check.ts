@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { type App, TerraformStack } from 'cdktf';
 import { PlatformStack } from '../core/platform-stack';
-import { StackDocument } from './document';
+import { readTerraformJson, StackDocument } from '../terraform-json/document';
 import { type CheckedStack, evaluate, type PackResult } from './evaluate';
 import { failureMessage, PolicyError, REPORT_FILE, summaryLines, writeReport } from './report';
 
@@ -40,8 +40,7 @@ export function checkSynthesizedApp(app: App, options: PolicyCheckOptions = {}):
       const file = path.join(app.outdir, 'stacks', stack.node.id, 'cdk.tf.json');
       // With HCL output (`synth:hcl`) there is no JSON file; the same resolved document comes from
       // the stack, with its `//` comments (the acknowledgements), which Testing.synth would drop.
-      const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : JSON.stringify(stack.toTerraform());
-      const json = JSON.parse(text) as Record<string, unknown>;
+      const json = fs.existsSync(file) ? readTerraformJson(file) : (JSON.parse(JSON.stringify(stack.toTerraform())) as Record<string, unknown>);
       // A stack that declares no tier is held to production, the stricter bar.
       const tier = stack instanceof PlatformStack ? stack.tier : 'production';
       return { document: new StackDocument(stack.node.id, [json]), tier };

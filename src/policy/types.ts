@@ -1,20 +1,11 @@
 /** The vocabulary of the policy pack: resources as Terraform JSON holds them, rules, verdicts, findings. */
-import type { StackDocument } from './document';
+import type { StackDocument, TfResource } from '../terraform-json/document';
 
 import type { Tier } from '../core/protection';
 
 export type { Tier };
-
-/** One managed resource of a synthesized stack (`resource.<type>.<name>`), attributes in snake_case. */
-export interface TfResource {
-  readonly type: string;
-  readonly name: string;
-  /** `<type>.<name>`, the Terraform address. */
-  readonly address: string;
-  readonly attributes: Readonly<Record<string, unknown>>;
-  /** The resource's `//.acknowledgements` as written (src/core/acknowledge.ts), unchecked. */
-  readonly acknowledgements?: unknown;
-}
+/** One managed resource of a synthesized stack: the model lives in src/terraform-json/document.ts. */
+export type { TfResource };
 
 export type Verdict =
   | { readonly status: 'compliant' }

@@ -1,5 +1,5 @@
 import { COMPLIANT, nonCompliant, type ResourceRule } from '../types';
-import { isExpression } from '../document';
+import { isExpression } from '../../terraform-json/document';
 import { unverifiable } from './check';
 
 /** AWS managed policies that amount to administrator rights, in any partition. */

@@ -1,5 +1,5 @@
 import { checkName, NameLimitError, type NameKind } from '../../core/naming';
-import { isExpression } from '../document';
+import { isExpression } from '../../terraform-json/document';
 import { COMPLIANT, NOT_APPLICABLE, nonCompliant, type ResourceRule } from '../types';
 
 /** Where each kind of physical name sits in Terraform JSON; limits come from core/naming. */

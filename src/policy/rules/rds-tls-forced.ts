@@ -1,4 +1,4 @@
-import { blockList, isExpression } from '../document';
+import { blockList, isExpression } from '../../terraform-json/document';
 import { COMPLIANT, nonCompliant, type ResourceRule } from '../types';
 import { show, unknownAt, unverifiable } from './check';
 import { databaseEngine, type EngineFamily } from './rds-engine';
