@@ -10,7 +10,7 @@ import { loadEnvironments } from '../../src/config/load';
 
 const app = Testing.app();
 const platform = addPlatformStacks(app, loadEnvironments());
-const stacks = app.node.children.filter(TerraformStack.isStack);
+const stacks = app.node.children.filter((c) => TerraformStack.isStack(c));
 
 describe('platform app', () => {
   it('adds the bootstrap and, per environment, base-infra-<env>, atlas-<env> and monitoring-<env>', () => {

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { renderArchitectureDoc } from '../../src/operator/architecture-doc';
-import { loadStackCatalog, REPO_ROOT, type CatalogStack, type TerraformJson } from '../../src/operator/stack-catalog';
+import { loadStackCatalog, REPO_ROOT, type CatalogStack } from '../../src/operator/stack-catalog';
 
 const meta = (p: string) => ({ '//': { metadata: { path: p } } });
 const provider = (layer: string) => ({ aws: [{ default_tags: [{ tags: { Layer: layer } }] }] });
@@ -26,7 +26,7 @@ const writer: CatalogStack = {
       },
     },
     variable: { secret: {} },
-  } as TerraformJson,
+  },
 };
 const reader: CatalogStack = {
   name: 'app-x',
@@ -36,7 +36,7 @@ const reader: CatalogStack = {
   json: {
     provider: provider('atlas'),
     data: { aws_ssm_parameter: { vpc: { ...meta('app-x/vpc'), name: '/p/vpc-id' }, typo: { ...meta('app-x/typo'), name: '/p/vpcid' } } },
-  } as TerraformJson,
+  },
 };
 const doc = renderArchitectureDoc([writer, reader]);
 

@@ -14,7 +14,7 @@ export function synthToDirectory(outdir: string, environments: readonly Environm
   const stacksDir = path.join(outdir, 'stacks');
   const stacks: Record<string, Record<string, unknown>> = {};
   for (const stack of fs.readdirSync(stacksDir).sort()) {
-    stacks[stack] = JSON.parse(fs.readFileSync(path.join(stacksDir, stack, 'cdk.tf.json'), 'utf8'));
+    stacks[stack] = JSON.parse(fs.readFileSync(path.join(stacksDir, stack, 'cdk.tf.json'), 'utf8')) as Record<string, unknown>;
   }
   return stacks;
 }

@@ -39,8 +39,8 @@ export class MovedBlock extends TerraformElement {
     const declared = new Set(
       TerraformStack.of(this)
         .node.findAll()
-        .filter(TerraformResource.isTerraformResource)
-        .map((r) => `${(r as TerraformResource).terraformResourceType}.${(r as TerraformResource).friendlyUniqueId}`),
+        .filter((c) => TerraformResource.isTerraformResource(c))
+        .map((r) => `${r.terraformResourceType}.${r.friendlyUniqueId}`),
     );
     const withoutKey = (address: string) => address.replace(/\[.*\]$/, '');
     if (!declared.has(withoutKey(this.to))) {

@@ -8,6 +8,8 @@ import { PlatformStack } from '../../../src/core/platform-stack';
 import { recordedStatements, wildcardGrants } from '../../helpers/recorded-statements';
 import { dataSources, type Json, resources, synthJson } from '../../helpers/synth';
 
+// jest.mock is hoisted above the imports, so its factory loads the helper itself.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 jest.mock('../../../src/constructs/iam/policies', () => require('../../helpers/recorded-statements').recordingPolicies());
 
 const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:api/runtime-AbCdEf';
