@@ -13,8 +13,9 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig(
   {
-    // Generated or third-party output; `git ls-files` holds nothing under these paths.
-    ignores: ['**/node_modules/', '**/cdktf.out/', '**/cdktf.hcl/', 'dist/', 'coverage/', '.tmp/', '.gen/', '**/.gen/', '.terraform-cli/'],
+    // Generated or third-party output; `git ls-files` holds nothing under these paths. The example
+    // tenant's `tsc` (its `npm run build`) writes .js next to its .ts sources.
+    ignores: ['**/node_modules/', '**/cdktf.out/', '**/cdktf.hcl/', 'dist/', 'coverage/', '.tmp/', '**/.gen/', '.terraform-cli/', 'examples/**/*.js'],
   },
   {
     files: ['**/*.ts'],
