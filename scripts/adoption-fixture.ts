@@ -16,7 +16,7 @@ const env = parseEnvironment('staging', {
   ...staging,
   state: { ...staging.state, adoptExisting: ['bucket', 'lockTable'] },
   adopt: process.argv[3]
-    ? JSON.parse(process.argv[3])
+    ? (JSON.parse(process.argv[3]) as unknown)
     : {
         hostedZoneId: 'Z0123456789ABCDEFGHIJ',
         certificateArn: 'arn:aws:acm:eu-west-1:111122223333:certificate/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d',

@@ -11,7 +11,7 @@
 const fs = require('fs');
 const path = require('path');
 const { ensurePython, probe, startEmulator } = require('./deploy/emulator');
-const { GAPS, classifyChanges, unusedGaps } = require('./deploy/gaps');
+const { classifyChanges, unusedGaps } = require('./deploy/gaps');
 const { copyProject, edit, setMskPhase, switchBootstrapToS3 } = require('./deploy/scratch');
 const { planChanges, run, stateList, stopAll, terraform } = require('./deploy/terraform');
 const { prepareTerraformEnv } = require('./terraform-cli-config');

@@ -223,7 +223,7 @@ export class AtlasStack extends PlatformStack {
       namePrefix: env.namePrefix,
       action: alarmAction,
       alarms: workloadAlarmSpecs({
-        loadBalancer: Fn.element(Fn.split(':loadbalancer/', platform.get('albArn')), 1),
+        loadBalancer: Fn.element(Fn.split(':loadbalancer/', platform.get('albArn')), 1) as string,
         targetGroups: {
           'events-ingestion': eventsIngestion.route!.targetGroup.arnSuffix,
           'dashboard-backend': dashboardBackend.route!.targetGroup.arnSuffix,

@@ -12,7 +12,7 @@ import { expectInputError } from '../helpers/input-error';
 
 const app = Testing.app();
 const platform = addPlatformStacks(app, loadEnvironments());
-const stacks = app.node.children.filter(TerraformStack.isStack);
+const stacks = app.node.children.filter((c) => TerraformStack.isStack(c));
 
 describe('platform app', () => {
   it('adds the bootstrap and, per environment, base-infra-<env>, atlas-<env> and monitoring-<env>', () => {

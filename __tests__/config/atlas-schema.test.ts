@@ -223,7 +223,7 @@ describe('atlas configuration', () => {
   });
 
   test('rejects a Fargate CPU size that does not exist', () => {
-    const input = withAtlas(staging, (a) => ({ ...a, services: { ...a.services, kafkaUi: { ...a.services.kafkaUi, capacity: 'fargate', cpu: 300 as 256 } } }));
+    const input = withAtlas(staging, (a) => ({ ...a, services: { ...a.services, kafkaUi: { ...a.services.kafkaUi, capacity: 'fargate', cpu: 300 } } }));
     expect(errorOf(input)).toContain('atlas.services.kafkaUi.cpu = 300 is not a Fargate CPU size');
   });
 

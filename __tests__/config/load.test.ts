@@ -5,7 +5,7 @@ import type { EnvironmentInput } from '../../src/config/schema';
 
 /** A deep copy of staging with one change applied. */
 function stagingWith(change: (env: EnvironmentInput) => void): EnvironmentInput {
-  const copy = structuredClone(ENVIRONMENTS.staging) as EnvironmentInput;
+  const copy = structuredClone<EnvironmentInput>(ENVIRONMENTS.staging);
   change(copy);
   return copy;
 }

@@ -24,6 +24,6 @@ export async function expectInputRejection<T extends InputError>(kind: ErrorClas
     (caught: unknown) => caught,
   );
   return expectInputError(kind, () => {
-    if (error) throw error;
+    if (error) throw error as Error;
   }, message);
 }

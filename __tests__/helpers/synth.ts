@@ -2,7 +2,7 @@
  * Test helpers: synthesize stacks to their Terraform JSON and pick blocks out of it through the
  * one model of it (src/terraform-json/document.ts), typed loosely for assertions.
  */
-import { App, Testing, type TerraformStack } from 'cdktf';
+import { Testing, type TerraformStack } from 'cdktf';
 import { addPlatformStacks, type PlatformStacks } from '../../src/app/platform-app';
 import { loadEnvironments } from '../../src/config/load';
 import type { EnvironmentConfig } from '../../src/config/schema';
@@ -35,6 +35,6 @@ export function resource(json: Json, type: string, name: string): Json {
 /** The real app's stacks for the given environments, in an isolated test app. */
 export function platformStacks(names: string[] = ['staging', 'prod']): { stacks: PlatformStacks; envs: EnvironmentConfig[] } {
   const envs = loadEnvironments(names);
-  const app = Testing.app() as App;
+  const app = Testing.app();
   return { stacks: addPlatformStacks(app, envs), envs };
 }

@@ -2,7 +2,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { renderArchitectureDoc } from '../../src/operator/architecture-doc';
 import { loadStackCatalog, REPO_ROOT, type CatalogStack } from '../../src/operator/stack-catalog';
-import type { TerraformJson } from '../../src/terraform-json/document';
 
 const meta = (p: string) => ({ '//': { metadata: { path: p } } });
 const provider = (layer: string) => ({ aws: [{ default_tags: [{ tags: { Layer: layer } }] }] });
@@ -27,7 +26,7 @@ const writer: CatalogStack = {
       },
     },
     variable: { secret: {} },
-  } as TerraformJson,
+  },
 };
 const reader: CatalogStack = {
   name: 'app-x',
@@ -37,7 +36,7 @@ const reader: CatalogStack = {
   json: {
     provider: provider('atlas'),
     data: { aws_ssm_parameter: { vpc: { ...meta('app-x/vpc'), name: '/p/vpc-id' }, typo: { ...meta('app-x/typo'), name: '/p/vpcid' } } },
-  } as TerraformJson,
+  },
 };
 const doc = renderArchitectureDoc([writer, reader]);
 

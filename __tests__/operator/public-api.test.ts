@@ -104,7 +104,7 @@ describe('the version a change of the API report needs', () => {
 
 describe('the package name inside this repository', () => {
   test('resolves to the same src/ entry points for the type checker as for the loader and jest', () => {
-    const { sourceEntryPoints } = require('../../scripts/package-source.js') as { sourceEntryPoints(dir: string): Record<string, string> };
+    const { sourceEntryPoints } = require('../../scripts/package-source.js') as { sourceEntryPoints: (dir: string) => Record<string, string> };
     const tsconfig = read('tsconfig.json').replace(/^\s*\/\/.*$/gm, '');
     const paths = JSON.parse(tsconfig).compilerOptions.paths as Record<string, string[]>;
     const fromPaths = Object.fromEntries(Object.entries(paths).map(([name, [file]]) => [name, path.join(REPO_ROOT, file)]));

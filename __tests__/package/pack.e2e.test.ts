@@ -5,6 +5,7 @@
  * real `terraform validate` and a mocked plan. Offline: the peers come from the npm cache this
  * repository's `npm ci` filled, the provider from the local mirror when the machine has one.
  */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -13,7 +14,7 @@ import { API_REPORT_FILE } from '../../src/operator/public-api';
 import { createTenantProject, type Manifest, packRepository, type PackedTarball, readJson, REPO_ROOT, run, runOk } from '../helpers/tenant-project';
 
 const { prepareTerraformEnv } = require('../../scripts/terraform-cli-config.js') as {
-  prepareTerraformEnv(root: string): { env: NodeJS.ProcessEnv };
+  prepareTerraformEnv: (root: string) => { env: NodeJS.ProcessEnv };
 };
 
 const library = readJson<Manifest & { exports: Record<string, string | { types: string; default: string }> }>(path.join(REPO_ROOT, 'package.json'));
@@ -147,7 +148,7 @@ describe('the package, installed by a tenant project outside this repository', (
     expect(fs.existsSync(path.join(stackDir, 'cdk.tf.json'))).toBe(true);
     const { env } = prepareTerraformEnv(scratch);
     const terraform = (...args: string[]) => {
-      const result = require('child_process').spawnSync('terraform', [...args, '-no-color'], { cwd: stackDir, env, encoding: 'utf8' });
+      const result = spawnSync('terraform', [...args, '-no-color'], { cwd: stackDir, env, encoding: 'utf8' });
       if (result.error) throw new Error(`terraform is not on PATH (${result.error.message}). Fix: install Terraform >= 1.11, as README "Quick start" says`);
       return result as { status: number; stdout: string; stderr: string };
     };

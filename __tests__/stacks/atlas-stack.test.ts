@@ -7,6 +7,8 @@ import { atlasEnvironment } from '../helpers/atlas-environment';
 import { dataSources, type Json, resources, synthJson } from '../helpers/synth';
 import { recordedStatements, wildcardGrants } from '../helpers/recorded-statements';
 
+// jest.mock is hoisted above the imports, so its factory loads the helper itself.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 jest.mock('../../src/constructs/iam/policies', () => require('../helpers/recorded-statements').recordingPolicies());
 
 function synthAtlas(env: EnvironmentConfig): Json {

@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, Testing } from 'cdktf';
+import { Testing } from 'cdktf';
 import { addPlatformStacks } from '../../src/app/platform-app';
 import { ConfigError, ENVIRONMENTS, loadEnvironments } from '../../src/config/load';
 import type { EnvironmentInput } from '../../src/config/schema';
@@ -23,7 +23,7 @@ function firstDeploySection(): string {
 
 describe('hosted zone delegation', () => {
   const envs = loadEnvironments(['staging', 'prod']);
-  const app = Testing.app() as App;
+  const app = Testing.app();
   const stacks = addPlatformStacks(app, envs);
   // No stack reads another's objects: the parent zone is looked up by name (a data source).
   const json = new Map<string, Json>(Object.values(stacks.baseInfra).map((stack) => [stack.node.id, synthJson(stack)]));
@@ -105,7 +105,7 @@ describe('dns.delegation', () => {
     const known = withDns('prod', { delegation: 'parent-zone-manual' }, { accountId: '444455556666' });
     expect(problems(known)).toEqual([]);
     const [, prod] = loadEnvironments(['staging', 'prod'], known);
-    const app = Testing.app() as App;
+    const app = Testing.app();
     const doc = synthJson(addPlatformStacks(app, [loadEnvironments(['staging'])[0], prod]).baseInfra.prod);
     expect(doc.resource.aws_route53_record.dns_delegation).toBeUndefined();
     expect(doc.output.hosted_zone_name_servers.description).toMatch(/add them as the NS record atlas\.hari328\.net in the zone of hari328\.net \(README "First deploy"\)/);

@@ -42,10 +42,10 @@ export class MovedBlock extends TerraformElement {
     const stack = TerraformStack.of(this);
     if (this.from.replace(/\[.*\]$/, '') === this.to) throw new AddressError({ subject: 'moved block', field: 'from', value: this.from, problem: 'is the address the resource has now', fix: 'remove the rename' });
     const declared = new Set(
-      stack.node
-        .findAll()
-        .filter(TerraformResource.isTerraformResource)
-        .map((r) => `${(r as TerraformResource).terraformResourceType}.${(r as TerraformResource).friendlyUniqueId}`),
+      stack
+        .node.findAll()
+        .filter((c) => TerraformResource.isTerraformResource(c))
+        .map((r) => `${r.terraformResourceType}.${r.friendlyUniqueId}`),
     );
     if (declared.has(this.from.replace(/\[.*\]$/, ''))) {
       throw new AddressError({

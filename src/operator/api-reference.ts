@@ -18,7 +18,7 @@ function defaultOf(symbol: ts.Symbol): string | undefined {
 }
 
 function declarationOf(symbol: ts.Symbol): ts.Declaration {
-  return (symbol.valueDeclaration ?? symbol.declarations![0])!;
+  return symbol.valueDeclaration ?? symbol.declarations![0];
 }
 
 /** Properties of an exported interface, in declaration order (inherited ones too). */

@@ -43,7 +43,7 @@ interface Manifest {
 
 // The same mapping the repository's loader uses (package name -> src/ entry point), so the
 // surface read here is the one tenants import.
-const { sourceEntryPoints } = require('../../scripts/package-source.js') as { sourceEntryPoints(dir: string): Record<string, string> };
+const { sourceEntryPoints } = require('../../scripts/package-source.js') as { sourceEntryPoints: (dir: string) => Record<string, string> };
 
 function kindOf(symbol: ts.Symbol): PublicExport['kind'] {
   const { flags } = symbol;

@@ -18,7 +18,7 @@ export function policyStatements(value: unknown, stack: StackDocument): PolicySt
   const target = stack.target(value);
   if (target?.resource.type === 'aws_iam_policy_document' && target.attribute === 'json') {
     return blockList(target.resource.attributes.statement).map((s) => ({
-      effect: String(s.effect ?? 'Allow'),
+      effect: text(s.effect ?? 'Allow'),
       actions: list(s.actions),
       notActions: list(s.not_actions),
       resources: list(s.resources),
@@ -29,7 +29,7 @@ export function policyStatements(value: unknown, stack: StackDocument): PolicySt
   if (!document) return undefined;
   return blockList(document.Statement ?? document.statement).map((s) => ({
     // IAM requires Effect; scanners read a statement without one as Allow, and so does the pack.
-    effect: String(s.Effect ?? 'Allow'),
+    effect: text(s.Effect ?? 'Allow'),
     actions: list(s.Action),
     notActions: list(s.NotAction),
     resources: list(s.Resource),
@@ -40,4 +40,9 @@ export function policyStatements(value: unknown, stack: StackDocument): PolicySt
 function list(value: unknown): string[] {
   if (value === undefined || value === null) return [];
   return (Array.isArray(value) ? value : [value]).map(String);
+}
+
+/** A statement's field as text: a string as it is, anything else as JSON (never "[object Object]"). */
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }

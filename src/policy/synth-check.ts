@@ -35,7 +35,7 @@ export function checkSynthesizedApp(app: App, options: PolicyCheckOptions = {}):
   const started = process.hrtime.bigint();
   const stacks: CheckedStack[] = app.node
     .findAll()
-    .filter(TerraformStack.isStack)
+    .filter((c) => TerraformStack.isStack(c))
     .map((stack) => {
       const file = path.join(app.outdir, 'stacks', stack.node.id, 'cdk.tf.json');
       // With HCL output (`synth:hcl`) there is no JSON file; the same resolved document comes from

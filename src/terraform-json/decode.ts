@@ -148,8 +148,13 @@ class Reader {
     while (this.at < this.text.length) {
       const c = this.text[this.at];
       if (c === '\\') this.at += 2;
-      else if (c === '$' && this.text[this.at + 1] === '{') (depth++, (this.at += 2));
-      else if (c === '}' && depth > 0) (depth--, this.at++);
+      else if (c === '$' && this.text[this.at + 1] === '{') {
+        depth++;
+        this.at += 2;
+      } else if (c === '}' && depth > 0) {
+        depth--;
+        this.at++;
+      }
       else if (c === '"' && depth === 0) break;
       else this.at++;
     }

@@ -1,4 +1,5 @@
 import { execFileSync } from 'child_process';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -95,6 +96,6 @@ describe('handlerBundle', () => {
     const digests = ['UTC', 'Pacific/Kiritimati', 'America/Los_Angeles'].map(digestIn);
     expect(new Set(digests).size).toBe(1);
     expect(digests[0]).toMatch(/^[0-9a-f]{64}$/);
-    expect(digests[0]).not.toBe(require('crypto').createHash('sha256').update(handlerBundle(Buffer.from('exports.handler = 2;'))).digest('hex'));
+    expect(digests[0]).not.toBe(createHash('sha256').update(handlerBundle(Buffer.from('exports.handler = 2;'))).digest('hex'));
   });
 });

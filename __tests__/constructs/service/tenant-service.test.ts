@@ -10,6 +10,8 @@ import { dataSources, type Json, resources, synthJson } from '../../helpers/synt
 import { PropsError } from '../../../src/core/input-error';
 import { expectInputError } from '../../helpers/input-error';
 
+// jest.mock is hoisted above the imports, so its factory loads the helper itself.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 jest.mock('../../../src/constructs/iam/policies', () => require('../../helpers/recorded-statements').recordingPolicies());
 
 const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:api/runtime-AbCdEf';

@@ -1,3 +1,5 @@
+// jest.mock is hoisted above the imports, so its factory loads the helper itself.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 jest.mock('../../../src/constructs/iam/policies', () => require('../../helpers/recorded-statements').recordingPolicies());
 
 import { KafkaCluster } from '../../../src/constructs/streaming/kafka-cluster';
@@ -107,7 +109,7 @@ describe('KafkaExport', () => {
   });
 
   test('each stream alarms on failed and stalled delivery to the given action', () => {
-    const alarms = Object.values(build().json.resource.aws_cloudwatch_metric_alarm) as any[];
+    const alarms = Object.values<any>(build().json.resource.aws_cloudwatch_metric_alarm);
     const events = alarms.filter((a) => a.dimensions.DeliveryStreamName === 'poc-atlas-dev-export-events');
     expect(events.map((a) => [a.metric_name, a.comparison_operator, a.threshold]).sort()).toEqual([
       ['DeliveryToS3.DataFreshness', 'GreaterThanThreshold', 1500],
@@ -120,7 +122,7 @@ describe('KafkaExport', () => {
     const pub = build().json;
     expect(pub.resource.aws_msk_cluster_policy).toBeUndefined();
     const priv = build({ connectivity: 'PRIVATE' }, ['444455556666']).json;
-    const policies = Object.values(priv.resource.aws_msk_cluster_policy) as any[];
+    const policies = Object.values<any>(priv.resource.aws_msk_cluster_policy);
     expect(policies).toHaveLength(1);
     expect(policies[0].policy).toContain('arn:${data.aws_partition.partition.partition}:iam::444455556666:root');
     const service = recordedStatements.find((s) => s.Sid === 'ServiceVpcConnections')!;

@@ -209,7 +209,7 @@ export class TenantService extends Construct {
           description: `${props.serviceName}: at least one target failed its health check`,
           namespace: 'AWS/ApplicationELB',
           metricName: 'UnHealthyHostCount',
-          dimensions: { TargetGroup: this.route.targetGroup.arnSuffix, LoadBalancer: Fn.element(Fn.split(':loadbalancer/', platform.get('albArn')), 1) },
+          dimensions: { TargetGroup: this.route.targetGroup.arnSuffix, LoadBalancer: Fn.element(Fn.split(':loadbalancer/', platform.get('albArn')), 1) as string },
           statistic: 'Maximum' as const,
           threshold: 0,
           comparison: 'GreaterThanThreshold' as const,

@@ -9,7 +9,8 @@ const MAX_SHOWN = 80;
 /** A value as a finding shows it (long values cut, so one line stays readable). */
 export function show(value: unknown): string {
   if (value === undefined) return 'not set';
-  const text = JSON.stringify(value) ?? String(value);
+  // JSON.stringify gives undefined only for a function or a symbol, which no Terraform JSON holds.
+  const text = JSON.stringify(value) ?? typeof value;
   return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
 }
 
@@ -69,7 +70,7 @@ export function requireAttr(resource: TfResource, path: string, ok: (value: unkn
 /** The load balancer's type (application when unset); `undefined` when it is an expression. */
 export function loadBalancerType(resource: TfResource): string | undefined {
   const type = resource.attributes.load_balancer_type;
-  return type === undefined ? 'application' : isExpression(type) ? undefined : String(type);
+  return type === undefined ? 'application' : isExpression(type) ? undefined : typeof type === 'string' ? type : JSON.stringify(type);
 }
 
 /** The containers of an ECS task definition, or `undefined` when `container_definitions` cannot be read at synth. */

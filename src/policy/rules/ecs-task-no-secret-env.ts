@@ -18,7 +18,7 @@ export const ecsTaskNoSecretEnv: ResourceRule = {
   check: (task, { stack }) =>
     everyContainer(task, stack, ['environment.name'], (c) => {
       const bad = blockList(c.environment).filter((v) => {
-        const name = String(v.name ?? '');
+        const name = typeof v.name === 'string' ? v.name : '';
         const secretName = isSecretLikeKey(name) && !POINTER_NAME.test(name);
         // A secret's value wired into plain environment is still a secret in the task definition.
         const secretValue = typeof v.value === 'string' && /secret_string|aws_secretsmanager_secret_version/.test(v.value);

@@ -22,7 +22,8 @@ export const iamNoAdminManagedPolicy: ResourceRule = {
   check: (resource) => {
     const a = resource.attributes;
     if (isExpression(a.managed_policy_arns)) return nonCompliant(unverifiable('managed_policy_arns', a.managed_policy_arns, WANTED));
-    const arns = [a.policy_arn, ...(Array.isArray(a.managed_policy_arns) ? a.managed_policy_arns : [])].filter((arn): arn is string => typeof arn === 'string')
+    const arns = [a.policy_arn, ...(Array.isArray(a.managed_policy_arns) ? (a.managed_policy_arns as unknown[]) : [])]
+      .filter((arn): arn is string => typeof arn === 'string')
       .map((arn) => arn.replace(PARTITION_REFERENCE, 'arn:aws:'));
     // A policy of this stack is fine here (iam-no-wildcard-admin reads it); a variable is not.
     const unknown = arns.find((arn) => isExpression(arn) && !OWN_POLICY.test(arn));

@@ -39,7 +39,7 @@ export function isWebPort(entry: Record<string, unknown>): boolean {
 
 export function ports(entry: Record<string, unknown>): string {
   if (entry.protocol === '-1') return 'all ports';
-  return entry.from_port === entry.to_port ? `port ${entry.from_port}` : `ports ${entry.from_port}-${entry.to_port}`;
+  return entry.from_port === entry.to_port ? `port ${String(entry.from_port)}` : `ports ${String(entry.from_port)}-${String(entry.to_port)}`;
 }
 
 /**
