@@ -8,13 +8,13 @@ import './package-source.js';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ENVIRONMENTS } from '../src/config/load';
-import { renderApiReference } from '../src/operator/api-reference';
-import { parseApiReport, renderApiReport, renderSurface, versionProblem } from '../src/operator/api-report';
-import { renderArchitectureDoc } from '../src/operator/architecture-doc';
-import { renderAtlantisConfig } from '../src/operator/atlantis-config';
-import { exampleTenantAddresses } from '../src/operator/example-tenant';
-import { API_REFERENCE_FILE, API_REPORT_FILE, loadPublicApi } from '../src/operator/public-api';
-import { loadStackCatalog, REPO_ROOT } from '../src/operator/stack-catalog';
+import { renderApiReference } from '../src/generators/api-reference';
+import { parseApiReport, renderApiReport, renderSurface, versionProblem } from '../src/generators/api-report';
+import { renderArchitectureDoc } from '../src/generators/architecture-doc';
+import { renderAtlantisConfig } from '../src/generators/atlantis-config';
+import { exampleTenantAddresses } from '../src/generators/example-tenant';
+import { API_REFERENCE_FILE, API_REPORT_FILE, loadPublicApi } from '../src/generators/public-api';
+import { loadStackCatalog, REPO_ROOT } from '../src/generators/stack-catalog';
 
 type Files = Record<string, string>;
 

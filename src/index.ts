@@ -7,8 +7,8 @@ export type { Ec2ServiceCapacity, FargateServiceCapacity, ServiceCapacity } from
 export type { MetricsEndpoint } from './constructs/service/metrics-endpoint';
 export { METRICS_PATHS, scrapeTargetsName, scrapeTargetsNamespace } from './contract/scrape-targets';
 export type { MetricsPath } from './contract/scrape-targets';
-export { notifyTopic, recordOnly } from './constructs/service/service-alarms';
-export type { AlarmAction } from './constructs/service/service-alarms';
+export { notifyTopic, recordOnly } from './constructs/alerting/service-alarms';
+export type { AlarmAction } from './constructs/alerting/service-alarms';
 export type { Statement } from './constructs/iam/policies';
 export { PlatformParameters } from './constructs/platform/platform-parameters';
 export type { PlatformParametersProps } from './constructs/platform/platform-parameters';

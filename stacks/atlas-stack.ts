@@ -12,7 +12,7 @@ import { POSTGRES_PORT, PostgresDatabase } from '../src/constructs/database/post
 import type { Statement } from '../src/constructs/iam/policies';
 import { PlatformParameters } from '../src/constructs/platform/platform-parameters';
 import { RuntimeConfigSecret } from '../src/constructs/secrets/runtime-config-secret';
-import { AlarmSet, notifyTopic } from '../src/constructs/service/service-alarms';
+import { AlarmSet, notifyTopic } from '../src/constructs/alerting/service-alarms';
 import { TenantService } from '../src/constructs/service/tenant-service';
 import { SecureBucket } from '../src/constructs/storage/secure-bucket';
 import { KafkaCluster } from '../src/constructs/streaming/kafka-cluster';
@@ -20,7 +20,7 @@ import { KafkaExport } from '../src/constructs/streaming/kafka-export';
 import { LISTENER_PRIORITIES } from '../src/contract/listener-priorities';
 import { Names } from '../src/core/naming';
 import { addOutputs } from '../src/core/outputs';
-import { otlpExporterEnvironment } from '../src/monitoring-config/catalog';
+import { otlpExporterEnvironment } from '../src/constructs/monitoring/catalog';
 import { awsPartition } from '../src/core/partition';
 import { PlatformStack } from '../src/core/platform-stack';
 

@@ -12,7 +12,7 @@ import { UserDirectory } from '../src/constructs/identity/user-directory';
 import { ScrapeTargets } from '../src/constructs/monitoring/scrape-targets';
 import { Network } from '../src/constructs/network/network';
 import { PlatformParametersWriter } from '../src/constructs/platform/platform-parameters-writer';
-import { AlarmSet, notifyTopic } from '../src/constructs/service/service-alarms';
+import { AlarmSet, notifyTopic } from '../src/constructs/alerting/service-alarms';
 import { SharedFileSystem } from '../src/constructs/storage/shared-file-system';
 import { adoptExisting } from '../src/core/adopt';
 import { Names } from '../src/core/naming';

@@ -7,15 +7,15 @@ import { DataVolume } from '../src/constructs/monitoring/data-volume';
 import { NetworkFlows } from '../src/constructs/monitoring/network-flows';
 import { ServiceDiscovery } from '../src/constructs/monitoring/service-discovery';
 import { PlatformParameters } from '../src/constructs/platform/platform-parameters';
-import { AlarmSet, notifyTopic } from '../src/constructs/service/service-alarms';
+import { AlarmSet, notifyTopic } from '../src/constructs/alerting/service-alarms';
 import { type ServiceRoute, TenantService } from '../src/constructs/service/tenant-service';
 import { acknowledge } from '../src/core/acknowledge';
 import { Names } from '../src/core/naming';
 import { addOutputs } from '../src/core/outputs';
 import { PlatformStack } from '../src/core/platform-stack';
-import { MONITORING_SERVICE_KEYS, MONITORING_SERVICES, MonitoringEndpoints, type MonitoringServiceKey, monitoringNamespace, PORTS } from '../src/monitoring-config/catalog';
-import { monitoringContainers } from '../src/monitoring-config/containers';
-import { MONITORING_FLOWS } from '../src/monitoring-config/flows';
+import { MONITORING_SERVICE_KEYS, MONITORING_SERVICES, MonitoringEndpoints, type MonitoringServiceKey, monitoringNamespace, PORTS } from '../src/constructs/monitoring/catalog';
+import { monitoringContainers } from '../src/constructs/monitoring/config/containers';
+import { MONITORING_FLOWS } from '../src/constructs/monitoring/flows';
 
 export interface MonitoringStackProps {
   readonly env: EnvironmentConfig;

@@ -9,8 +9,8 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parseApiReport } from '../../src/operator/api-report';
-import { API_REPORT_FILE } from '../../src/operator/public-api';
+import { parseApiReport } from '../../src/generators/api-report';
+import { API_REPORT_FILE } from '../../src/generators/public-api';
 import { createTenantProject, type Manifest, packRepository, type PackedTarball, readJson, REPO_ROOT, run, runOk } from '../helpers/tenant-project';
 
 const { prepareTerraformEnv } = require('../../scripts/terraform-cli-config.js') as {
@@ -87,7 +87,7 @@ describe('the package, installed by a tenant project outside this repository', (
       expect(files).toEqual(expect.arrayContaining([js.replace(/\.js$/, '.d.ts'), `${js}.map`]));
     }
     expect(files.filter((f) => !f.startsWith('dist/'))).toEqual(['CHANGELOG.md', 'README.md', 'docs/api.md', 'package.json']);
-    expect(files.filter((f) => /^dist\/(app|operator|stacks|monitoring-config)\/|config\/(staging|prod|load|schema)|\.test\./.test(f))).toEqual([]);
+    expect(files.filter((f) => /^dist\/(app|generators|stacks|constructs\/monitoring\/config)\/|config\/(staging|prod|load|schema)|\.test\./.test(f))).toEqual([]);
     expect(unresolvedImports(files)).toEqual([]);
   });
 

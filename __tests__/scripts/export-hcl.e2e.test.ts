@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { loadStackCatalog } from '../../src/operator/stack-catalog';
+import { loadStackCatalog } from '../../src/generators/stack-catalog';
 
 const { exportHcl } = require('../../scripts/export-hcl.js') as {
   exportHcl: (outdir: string, env?: NodeJS.ProcessEnv) => { stacks: string[] };

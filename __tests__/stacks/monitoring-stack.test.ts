@@ -3,7 +3,7 @@ import { parse } from 'yaml';
 import { MonitoringStack } from '../../stacks/monitoring-stack';
 import { loadEnvironment } from '../../src/config/load';
 import { decodeContainerDefinitions, environmentValue, type ContainerDefinition } from '../helpers/container-definitions';
-import { APPLICATIONS_JOB } from '../../src/monitoring-config/prometheus-config';
+import { APPLICATIONS_JOB } from '../../src/constructs/monitoring/config/prometheus-config';
 
 type Resources = Record<string, Record<string, Record<string, any>>>;
 

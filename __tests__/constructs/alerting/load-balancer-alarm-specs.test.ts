@@ -1,5 +1,5 @@
 import { loadBalancerAlarmSpecs } from '../../../src/constructs/alerting/load-balancer-alarm-specs';
-import { AlarmSet, notifyTopic } from '../../../src/constructs/service/service-alarms';
+import { AlarmSet, notifyTopic } from '../../../src/constructs/alerting/service-alarms';
 import { resource, resources, synthJson } from '../../helpers/synth';
 import { testStack } from '../../helpers/stack';
 

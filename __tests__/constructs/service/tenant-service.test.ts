@@ -1,7 +1,7 @@
 import { Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { PlatformParameters } from '../../../src/constructs/platform/platform-parameters';
-import { recordOnly } from '../../../src/constructs/service/service-alarms';
+import { recordOnly } from '../../../src/constructs/alerting/service-alarms';
 import { TenantService, type TenantServiceProps } from '../../../src/constructs/service/tenant-service';
 import { NameLimitError, Names } from '../../../src/core/naming';
 import { PlatformStack } from '../../../src/core/platform-stack';

@@ -4,7 +4,7 @@ jest.mock('../../../src/constructs/iam/policies', () => require('../../helpers/r
 
 import { KafkaCluster } from '../../../src/constructs/streaming/kafka-cluster';
 import { KafkaExport, type KafkaExportProps } from '../../../src/constructs/streaming/kafka-export';
-import { notifyTopic } from '../../../src/constructs/service/service-alarms';
+import { notifyTopic } from '../../../src/constructs/alerting/service-alarms';
 import { Names } from '../../../src/core/naming';
 import { recordedStatements } from '../../helpers/recorded-statements';
 import { testStack } from '../../helpers/stack';

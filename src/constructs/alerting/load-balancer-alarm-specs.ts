@@ -1,4 +1,4 @@
-import type { MetricAlarmSpec } from '../service/service-alarms';
+import type { MetricAlarmSpec } from './service-alarms';
 
 export interface LoadBalancerAlarmInputs {
   /** `app/<name>/<id>` of the shared ALB (the LoadBalancer dimension). */

@@ -1,6 +1,6 @@
 import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
 import { Construct } from 'constructs';
-import type { PosixIdentity } from '../../monitoring-config/catalog';
+import type { PosixIdentity } from './catalog';
 import type { EfsMount } from '../service/tenant-service-props';
 import { PropsError } from '../../core/input-error';
 

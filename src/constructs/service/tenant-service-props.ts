@@ -7,7 +7,7 @@ import type { Statement } from '../iam/policies';
 import { type MetricsEndpoint, validateMetricsEndpoint } from './metrics-endpoint';
 import type { PlatformParameters } from '../platform/platform-parameters';
 import { type ServiceCapacity, validateCapacity } from './capacity';
-import type { AlarmAction } from './service-alarms';
+import type { AlarmAction } from '../alerting/service-alarms';
 
 /** Public route of a service on the shared ALB. */
 export interface ServiceRoute {

@@ -16,7 +16,7 @@ import { capacityPlan } from './capacity';
 import { containerDefinitions } from './container-definition';
 import { EcrRepository, ecrRepositoryUrl } from './ecr-repository';
 import { MetricsRegistration } from './metrics-endpoint';
-import { AlarmSet, notifyTopic } from './service-alarms';
+import { AlarmSet, notifyTopic } from '../alerting/service-alarms';
 import { ServiceRoles } from './service-roles';
 import { type TenantServiceProps, validateTenantServiceProps } from './tenant-service-props';
 

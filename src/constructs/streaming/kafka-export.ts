@@ -7,7 +7,7 @@ import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import type { Names } from '../../core/naming';
 import { policyDocument, type Statement } from '../iam/policies';
-import { AlarmSet, type AlarmAction, type MetricAlarmSpec } from '../service/service-alarms';
+import { AlarmSet, type AlarmAction, type MetricAlarmSpec } from '../alerting/service-alarms';
 import type { KafkaCluster } from './kafka-cluster';
 
 /** How Firehose reaches the brokers: multi-VPC private connectivity, or the public endpoints. */

@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { renderApiReference, undocumented } from '../../src/operator/api-reference';
-import { parseApiReport, renderSurface, requiredBump, versionProblem, versionStep } from '../../src/operator/api-report';
-import { exampleTenantAddresses } from '../../src/operator/example-tenant';
-import { API_REFERENCE_FILE, API_REPORT_FILE, loadPublicApi, type PublicApi } from '../../src/operator/public-api';
-import { REPO_ROOT } from '../../src/operator/stack-catalog';
+import { renderApiReference, undocumented } from '../../src/generators/api-reference';
+import { parseApiReport, renderSurface, requiredBump, versionProblem, versionStep } from '../../src/generators/api-report';
+import { exampleTenantAddresses } from '../../src/generators/example-tenant';
+import { API_REFERENCE_FILE, API_REPORT_FILE, loadPublicApi, type PublicApi } from '../../src/generators/public-api';
+import { REPO_ROOT } from '../../src/generators/stack-catalog';
 
 const read = (file: string) => fs.readFileSync(path.join(REPO_ROOT, file), 'utf8');
 

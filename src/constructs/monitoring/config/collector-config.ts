@@ -1,5 +1,5 @@
 /** OpenTelemetry collector pipelines: OTLP gRPC/HTTP in; logs to Loki, traces to Tempo, metrics to Prometheus. */
-import { PORTS, type MonitoringEndpoints } from './catalog';
+import { PORTS, type MonitoringEndpoints } from '../catalog';
 
 type Pipeline = { readonly receivers: string[]; readonly processors: string[]; readonly exporters: string[] };
 

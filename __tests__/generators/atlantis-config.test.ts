@@ -4,8 +4,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { ENVIRONMENTS } from '../../src/config/load';
-import { PLAN_GUARD, renderAtlantisConfig, SYNTH_COMMIT_FILE, SYNTH_HOOK, synthPathRoots, whenModified } from '../../src/operator/atlantis-config';
-import { deployOrder, loadStackCatalog, REPO_ROOT, type CatalogStack } from '../../src/operator/stack-catalog';
+import { PLAN_GUARD, renderAtlantisConfig, SYNTH_COMMIT_FILE, SYNTH_HOOK, synthPathRoots, whenModified } from '../../src/generators/atlantis-config';
+import { deployOrder, loadStackCatalog, REPO_ROOT, type CatalogStack } from '../../src/generators/stack-catalog';
 
 interface Project {
   name: string;

@@ -1,5 +1,5 @@
 /** The launch (entry command, environment with the rendered YAML) of every monitoring container. */
-import { MONITORING_SERVICES, PORTS, type MonitoringEndpoints, type MonitoringServiceKey } from './catalog';
+import { MONITORING_SERVICES, PORTS, type MonitoringEndpoints, type MonitoringServiceKey } from '../catalog';
 import { collectorConfig } from './collector-config';
 import { grafanaDatasources } from './grafana-datasources';
 import { type ContainerLaunch, writeConfigThenExec } from './launch';

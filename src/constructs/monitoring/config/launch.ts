@@ -5,7 +5,7 @@
  * revision, i.e. a redeploy). The distroless collector reads its configuration straight from the
  * environment through its `env:` config provider.
  */
-import { PropsError } from '../core/input-error';
+import { PropsError } from '../../../core/input-error';
 
 export interface ContainerLaunch {
   readonly entryPoint?: string[];

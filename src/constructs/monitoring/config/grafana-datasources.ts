@@ -1,5 +1,5 @@
 /** Grafana data-source provisioning: Prometheus (default), Loki and Tempo, linked to each other. */
-import { PORTS, type MonitoringEndpoints } from './catalog';
+import { PORTS, type MonitoringEndpoints } from '../catalog';
 
 export interface GrafanaDatasource {
   readonly name: string;

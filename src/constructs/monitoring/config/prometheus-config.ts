@@ -2,8 +2,8 @@
  * prometheus.yml: scrape every monitoring service through Cloud Map DNS (A records), and every
  * application with a metrics endpoint through the scrape-targets namespace (SRV records).
  */
-import { METRICS_PATHS, type MetricsPath } from '../contract/scrape-targets';
-import { MONITORING_SERVICE_KEYS, MONITORING_SERVICES, PORTS, type MonitoringEndpoints, type MonitoringServiceKey } from './catalog';
+import { METRICS_PATHS, type MetricsPath } from '../../../contract/scrape-targets';
+import { MONITORING_SERVICE_KEYS, MONITORING_SERVICES, PORTS, type MonitoringEndpoints, type MonitoringServiceKey } from '../catalog';
 
 export interface DnsSdConfig {
   readonly names: string[];

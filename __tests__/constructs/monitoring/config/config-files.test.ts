@@ -1,15 +1,15 @@
 import { parse } from 'yaml';
-import { MONITORING_SERVICE_KEYS, MONITORING_SERVICES, MonitoringEndpoints, PORTS } from '../../src/monitoring-config/catalog';
-import { collectorConfig } from '../../src/monitoring-config/collector-config';
-import { monitoringContainers } from '../../src/monitoring-config/containers';
-import { MONITORING_FLOWS } from '../../src/monitoring-config/flows';
-import { grafanaDatasources } from '../../src/monitoring-config/grafana-datasources';
-import { lokiConfig } from '../../src/monitoring-config/loki-config';
-import { prometheusConfig } from '../../src/monitoring-config/prometheus-config';
-import { toYaml } from '../../src/monitoring-config/render';
-import { tempoConfig } from '../../src/monitoring-config/tempo-config';
-import { PropsError } from '../../src/core/input-error';
-import { expectInputError } from '../helpers/input-error';
+import { MONITORING_SERVICE_KEYS, MONITORING_SERVICES, MonitoringEndpoints, PORTS } from '../../../../src/constructs/monitoring/catalog';
+import { collectorConfig } from '../../../../src/constructs/monitoring/config/collector-config';
+import { monitoringContainers } from '../../../../src/constructs/monitoring/config/containers';
+import { MONITORING_FLOWS } from '../../../../src/constructs/monitoring/flows';
+import { grafanaDatasources } from '../../../../src/constructs/monitoring/config/grafana-datasources';
+import { lokiConfig } from '../../../../src/constructs/monitoring/config/loki-config';
+import { prometheusConfig } from '../../../../src/constructs/monitoring/config/prometheus-config';
+import { toYaml } from '../../../../src/constructs/monitoring/config/render';
+import { tempoConfig } from '../../../../src/constructs/monitoring/config/tempo-config';
+import { PropsError } from '../../../../src/core/input-error';
+import { expectInputError } from '../../../helpers/input-error';
 
 const endpoints = new MonitoringEndpoints('monitoring.example.internal');
 /** Serialize, then parse back: the tests look at the file the container will read. */

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { renderArchitectureDoc } from '../../src/operator/architecture-doc';
-import { loadStackCatalog, REPO_ROOT, type CatalogStack } from '../../src/operator/stack-catalog';
+import { renderArchitectureDoc } from '../../src/generators/architecture-doc';
+import { loadStackCatalog, REPO_ROOT, type CatalogStack } from '../../src/generators/stack-catalog';
 
 const meta = (p: string) => ({ '//': { metadata: { path: p } } });
 const provider = (layer: string) => ({ aws: [{ default_tags: [{ tags: { Layer: layer } }] }] });

@@ -1,6 +1,6 @@
-import { shellQuote, writeConfigThenExec } from '../../src/monitoring-config/launch';
-import { PropsError } from '../../src/core/input-error';
-import { expectInputError } from '../helpers/input-error';
+import { shellQuote, writeConfigThenExec } from '../../../../src/constructs/monitoring/config/launch';
+import { PropsError } from '../../../../src/core/input-error';
+import { expectInputError } from '../../../helpers/input-error';
 
 describe('writeConfigThenExec', () => {
   test('creates the directories, writes each file from its variable, then execs the server', () => {

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { localImportClosure } from '../../src/operator/source-graph';
+import { localImportClosure } from '../../src/generators/source-graph';
 
 function project(files: Record<string, string>): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-graph-'));

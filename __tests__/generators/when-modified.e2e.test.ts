@@ -9,8 +9,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { ENVIRONMENTS } from '../../src/config/load';
-import { localImportClosure } from '../../src/operator/source-graph';
-import { loadStackCatalog, REPO_ROOT } from '../../src/operator/stack-catalog';
+import { localImportClosure } from '../../src/generators/source-graph';
+import { loadStackCatalog, REPO_ROOT } from '../../src/generators/stack-catalog';
 
 /** Preloaded with NODE_OPTIONS: writes every module and every file read, per process, at exit. */
 const RECORDER = `

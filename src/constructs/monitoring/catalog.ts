@@ -3,7 +3,7 @@
  * image runs as. Task definitions, Cloud Map names, security-group flows and every generated
  * configuration file read their ports and host names from here, so they cannot disagree.
  */
-import { PropsError } from '../core/input-error';
+import { PropsError } from '../../core/input-error';
 
 export type MonitoringServiceKey = 'prometheus' | 'loki' | 'tempo' | 'grafana' | 'collector';
 

@@ -23,7 +23,7 @@ export interface CatalogStack {
   readonly json: TerraformJson;
 }
 
-/** Repository root (this file lives in src/operator/). */
+/** Repository root (this file lives in src/generators/). */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 /**
