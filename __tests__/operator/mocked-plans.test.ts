@@ -115,6 +115,10 @@ b`;
     expect(text).toBe(`a = "printf '%s\\\\n'"\n  kept {\n  }\nb`);
   });
 
+  it('writes a Terraform interpolation and a backtick escaped in the template as themselves', () => {
+    expect(hcl`x = "\${var.name}" # \`terraform test\``).toBe('x = "${var.name}" # `terraform test`');
+  });
+
   it('aligns the = of a map as terraform fmt does', () => {
     expect(alignedMap([['/a', 'x'], ['/long-key', 'y']], '  ')).toBe('  "/a"        = "x"\n  "/long-key" = "y"');
   });

@@ -30,7 +30,7 @@ export function renderAtlasPlan(env: EnvironmentConfig, configFile: string): str
   return hcl`# Mocked plan of ${stack}: no AWS account needed. The SSM parameters Layer 1 writes are
 # overridden with realistic values, so the plan checks the wiring (which subnets, which listener)
 # as well as the security settings (and a production-tier environment's guarantees). Run by
-# scripts/terraform-tier.js after ${'`terraform init`'}.
+# scripts/terraform-tier.js after \`terraform init\`.
 
 mock_provider "aws" {
   mock_data "aws_region" {

@@ -51,7 +51,7 @@ export function renderBaseInfraPlan(env: EnvironmentConfig): string {
 
   return hcl`# Mocked plan of ${stack}: the whole synthesized stack is planned offline against a
 # mocked AWS provider (Terraform 1.7+ test framework; override_during needs 1.11). The Terraform
-# tier copies this file into cdktf.out/stacks/${stack}/tests/ and runs ${'`terraform test`'}.
+# tier copies this file into cdktf.out/stacks/${stack}/tests/ and runs \`terraform test\`.
 #
 # Mocked values are shaped like the real ones (IDs with their prefixes, ARNs that parse), because
 # the provider validates them once references resolve: an ARN argument fed a malformed value, a

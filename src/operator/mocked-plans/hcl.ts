@@ -10,9 +10,12 @@ const OMITTED = '\u0000omitted\u0000';
 /**
  * HCL as written: backslashes stay as typed (like `String.raw`, so `'%s\\n'` reaches the file as
  * is), values are inserted as they are, and a line holding only an omitted `when(...)` disappears.
+ * Two escapes of the template literal itself: write `\${` for a Terraform interpolation `${`
+ * and `` \` `` for a backtick; both reach the file without the backslash.
  */
 export function hcl(strings: TemplateStringsArray, ...values: unknown[]): string {
-  const text = String.raw({ raw: strings.raw }, ...values);
+  const raw = strings.raw.map((part) => part.replace(/\\(?=\$\{|`)/g, ''));
+  const text = String.raw({ raw }, ...values);
   return text
     .split('\n')
     .filter((line) => line.trim() !== OMITTED)
