@@ -5,13 +5,13 @@
  * (the optional JSON replaces the placeholder zone and certificate, e.g. with IDs a mock returned).
  */
 import * as fs from 'fs';
-import { App } from 'cdktf';
-import { addPlatformStacks } from '../src/app/platform-app';
 import { parseEnvironment } from '../src/config/load';
 import { staging } from '../src/config/staging';
+import { UsageError } from '../src/core/input-error';
+import { synthesizePlatform } from '../src/terraform-json/synth';
 
 const outdir = process.argv[2];
-if (!outdir) throw new Error('usage: adoption-fixture.ts <outdir>. Fix: pass the output directory');
+if (!outdir) throw new UsageError({ subject: 'adoption-fixture.ts', field: '<outdir>', value: outdir, problem: 'is not given', fix: 'pass the output directory' });
 const env = parseEnvironment('staging', {
   ...staging,
   state: { ...staging.state, adoptExisting: ['bucket', 'lockTable'] },
@@ -23,6 +23,4 @@ const env = parseEnvironment('staging', {
       },
 });
 fs.mkdirSync(outdir, { recursive: true });
-const app = new App({ outdir });
-addPlatformStacks(app, [env]);
-app.synth();
+synthesizePlatform({ outdir, environments: [env] });

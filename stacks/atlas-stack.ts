@@ -1,8 +1,11 @@
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
-import { Fn, TerraformOutput, TerraformVariable } from 'cdktf';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { Fn, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
+import { exportStreamName } from '../src/config/atlas-schema';
 import type { EnvironmentConfig } from '../src/config/schema';
+import { acknowledge } from '../src/core/acknowledge';
 import { environmentStackProps } from '../src/config/stack-props';
 import { workloadAlarmSpecs } from '../src/constructs/alerting/workload-alarm-specs';
 import { POSTGRES_PORT, PostgresDatabase } from '../src/constructs/database/postgres-database';
@@ -13,9 +16,12 @@ import { AlarmSet, notifyTopic } from '../src/constructs/service/service-alarms'
 import { TenantService } from '../src/constructs/service/tenant-service';
 import { SecureBucket } from '../src/constructs/storage/secure-bucket';
 import { KafkaCluster } from '../src/constructs/streaming/kafka-cluster';
+import { KafkaExport } from '../src/constructs/streaming/kafka-export';
 import { LISTENER_PRIORITIES } from '../src/contract/listener-priorities';
 import { Names } from '../src/core/naming';
+import { addOutputs } from '../src/core/outputs';
 import { otlpExporterEnvironment } from '../src/monitoring-config/catalog';
+import { awsPartition } from '../src/core/partition';
 import { PlatformStack } from '../src/core/platform-stack';
 
 export interface AtlasStackProps {
@@ -27,6 +33,10 @@ const SERVICE_PORT = 8080;
 /** The PostgreSQL role the dashboard backend logs in as, through IAM authentication. */
 export const DASHBOARD_DB_USER = 'dashboard_backend';
 
+/** Why staging's database and brokers may have public endpoints (rds-not-public and msk-not-public allow it outside production only). */
+const PUBLIC_DATA_PLACEMENT =
+  'Staging keeps the existing publicly reachable placement (docs/security.md) for operators outside AWS; ingress is only from the allow-listed atlas CIDRs (no range wider than /16, enforced by the schema; the pack flags any internet-wide range), with TLS and IAM/password auth.';
+
 /**
  * Layer 2: the Atlas workloads (MSK, PostgreSQL, runtime secrets, the three services, alarms and
  * the Kafka export bucket). A tenant of Layer 1: every platform value is read from SSM.
@@ -34,13 +44,15 @@ export const DASHBOARD_DB_USER = 'dashboard_backend';
 export class AtlasStack extends PlatformStack {
   readonly kafka: KafkaCluster;
   readonly database: PostgresDatabase;
+  /** Firehose delivery of the configured topics into the export bucket (when any are configured and MSK is reachable). */
+  readonly kafkaExport?: KafkaExport;
   readonly services: Readonly<Record<'eventsIngestion' | 'dashboardBackend' | 'kafkaUi', TenantService>>;
 
   constructor(scope: Construct, id: string, { env }: AtlasStackProps) {
     super(scope, id, environmentStackProps(env, 'atlas'));
     const names = new Names(env.namePrefix);
     const { msk, rds, hostnames, services } = env.atlas;
-    const { preventDestroy, deletionProtection } = env.protection;
+    const { protection } = env;
     const platform = new PlatformParameters(this, 'platform', { prefix: env.ssmPrefix });
     const region = new DataAwsRegion(this, 'region', {});
     const account = new DataAwsCallerIdentity(this, 'account', {});
@@ -54,24 +66,27 @@ export class AtlasStack extends PlatformStack {
       subnetIds: platform.list(msk.publicAccess ? 'publicSubnetIds' : 'privateSubnetIds'),
       publicAccessCidrs: msk.publicAccessCidrs,
       multiVpcClientAccountIds: msk.multiVpcConnectivity ? msk.multiVpcClientAccountIds : [],
-      preventDestroy,
+      protection,
     });
+    // In phase 'create' the endpoints are not on yet (AWS creates clusters private only): nothing to acknowledge.
+    if (this.kafka.publicAccessEnabled) acknowledge(this.kafka.cluster, { rule: 'msk-not-public', reason: PUBLIC_DATA_PLACEMENT });
     this.database = new PostgresDatabase(this, 'database', {
       names,
       name: 'dashboard-db',
       ...rds,
       vpcId: platform.get('vpcId'),
       subnetIds: platform.list(rds.publiclyAccessible ? 'publicSubnetIds' : 'privateSubnetIds'),
-      deletionProtection,
-      preventDestroy,
+      protection,
       logRetentionInDays: env.logs.retentionInDays,
     });
+    if (rds.publiclyAccessible) acknowledge(this.database.instance, { rule: 'rds-not-public', reason: PUBLIC_DATA_PLACEMENT });
     const secretProps = { names, recoveryWindowInDays: env.atlas.secrets.recoveryWindowInDays };
     const eventsConfig = new RuntimeConfigSecret(this, 'events_ingestion_config', { ...secretProps, serviceName: 'events-ingestion' });
     const dashboardConfig = new RuntimeConfigSecret(this, 'dashboard_backend_config', { ...secretProps, serviceName: 'dashboard-backend' });
 
     // ---- services ----
     const common = { names, platform, containerPort: SERVICE_PORT, logRetentionInDays: env.logs.retentionInDays };
+    const capacity = (choice: 'fargate' | 'ec2') => (choice === 'ec2' ? { kind: 'ec2' as const, instanceType: env.compute.instanceType } : { kind: 'fargate' as const });
     const kafkaClient = {
       KAFKA_BOOTSTRAP_SERVERS: this.kafka.cluster.bootstrapBrokersSaslIam,
       KAFKA_SECURITY_PROTOCOL: 'SASL_SSL',
@@ -83,8 +98,10 @@ export class AtlasStack extends PlatformStack {
       cpu: services.eventsIngestion.cpu,
       memory: services.eventsIngestion.memoryInMib,
       desiredCount: services.eventsIngestion.desiredCount,
+      capacity: capacity(services.eventsIngestion.capacity),
       ecrRepository: true,
       imageTag: services.eventsIngestion.imageTag,
+      metrics: services.eventsIngestion.metrics,
       route: {
         hostname: hostnames.eventsIngestion,
         priority: LISTENER_PRIORITIES.eventsIngestion,
@@ -101,8 +118,10 @@ export class AtlasStack extends PlatformStack {
       cpu: services.dashboardBackend.cpu,
       memory: services.dashboardBackend.memoryInMib,
       desiredCount: services.dashboardBackend.desiredCount,
+      capacity: capacity(services.dashboardBackend.capacity),
       ecrRepository: true,
       imageTag: services.dashboardBackend.imageTag,
+      metrics: services.dashboardBackend.metrics,
       route: { hostname: hostnames.dashboardBackend, priority: LISTENER_PRIORITIES.dashboardBackend },
       environment: {
         ...otlpExporterEnvironment(env.namePrefix, 'dashboard-backend', env.environment),
@@ -119,7 +138,7 @@ export class AtlasStack extends PlatformStack {
           Sid: 'ConnectAsDashboardUser',
           Effect: 'Allow',
           Action: 'rds-db:connect',
-          Resource: `arn:aws:rds-db:${region.name}:${account.accountId}:dbuser:${this.database.instance.resourceId}/${DASHBOARD_DB_USER}`,
+          Resource: `arn:${awsPartition(this)}:rds-db:${region.name}:${account.accountId}:dbuser:${this.database.instance.resourceId}/${DASHBOARD_DB_USER}`,
         },
       ],
     });
@@ -135,6 +154,7 @@ export class AtlasStack extends PlatformStack {
       cpu: services.kafkaUi.cpu,
       memory: services.kafkaUi.memoryInMib,
       desiredCount: services.kafkaUi.desiredCount,
+      capacity: capacity(services.kafkaUi.capacity),
       route: { hostname: hostnames.kafkaUi, priority: LISTENER_PRIORITIES.kafkaUi, healthCheckPath: '/actuator/health', authenticate: true },
       environment: {
         KAFKA_CLUSTERS_0_NAME: this.kafka.clusterName,
@@ -149,6 +169,10 @@ export class AtlasStack extends PlatformStack {
       readonlyRootFilesystem: false,
       taskStatements: this.kafkaReaderStatements(),
     });
+    acknowledge(kafkaUi.taskDefinition, {
+      rule: 'ecs-task-readonly-root',
+      reason: 'Kafka UI (Spring Boot) unpacks and writes under its working directory and /tmp at start; it runs with no privileges, read-only MSK access and only behind the Cognito login.',
+    });
     this.services = { eventsIngestion, dashboardBackend, kafkaUi };
 
     this.kafka.allowClientsFrom('events_ingestion', eventsIngestion.securityGroup.id, 'SASL/IAM from events ingestion');
@@ -156,17 +180,48 @@ export class AtlasStack extends PlatformStack {
     this.database.allowFrom('dashboard_backend', dashboardBackend.securityGroup.id, 'PostgreSQL from the dashboard backend');
 
     // ---- exports, alarms, outputs ----
-    const exportBucket = env.atlas.exportBucket.enabled
+    const exports = env.atlas.exportBucket;
+    const alarmAction = notifyTopic(platform.get('operatorTopicArn'));
+    // The exports hold the same records as the brokers, whose storage has the platform's own key.
+    const exportKey =
+      exports.enabled && exports.topics.length > 0
+        ? new KmsKey(this, 'kafka_exports_key', { description: `Encrypts the Kafka exports of ${env.namePrefix}`, enableKeyRotation: true, deletionWindowInDays: 30 })
+        : undefined;
+    const exportBucket = exports.enabled
       ? new SecureBucket(this, 'kafka_exports', {
           bucketName: names.of(`kafka-exports-${env.aws.accountId}`, 's3Bucket'),
-          expireAfterDays: env.atlas.exportBucket.expireAfterDays,
-          preventDestroy,
+          expireAfterDays: exports.expireAfterDays,
+          kmsKeyArn: exportKey?.arn,
+          protection,
         })
       : undefined;
+    // Firehose reads MSK through multi-VPC private connectivity (preferred) or the public endpoints;
+    // with neither on yet (MSK phase 'create') the streams wait for the 'enable' apply.
+    const connectivity = this.kafka.multiVpcEnabled ? 'PRIVATE' : this.kafka.publicAccessEnabled ? 'PUBLIC' : undefined;
+    this.kafkaExport =
+      exportBucket && connectivity && exports.topics.length > 0
+        ? new KafkaExport(this, 'kafka_export', {
+            names,
+            kafka: this.kafka,
+            connectivity,
+            topics: exports.topics,
+            streamName: (topic) => exportStreamName(env.namePrefix, topic),
+            bucketArn: exportBucket.bucket.arn,
+            kmsKeyArn: exportKey?.arn,
+            keyPrefix: exports.keyPrefix,
+            timePartition: exports.timePartition,
+            bufferSizeInMib: exports.buffering.sizeInMib,
+            bufferIntervalInSeconds: exports.buffering.intervalInSeconds,
+            region: region.name,
+            accountId: account.accountId,
+            logRetentionInDays: env.logs.retentionInDays,
+            alarmAction,
+          })
+        : undefined;
 
     new AlarmSet(this, 'alarms', {
       namePrefix: env.namePrefix,
-      action: notifyTopic(platform.get('operatorTopicArn')),
+      action: alarmAction,
       alarms: workloadAlarmSpecs({
         loadBalancer: Fn.element(Fn.split(':loadbalancer/', platform.get('albArn')), 1),
         targetGroups: {
@@ -179,24 +234,26 @@ export class AtlasStack extends PlatformStack {
       }),
     });
 
-    const outputs: [string, string, string][] = [
-      ['kafka_cluster_arn', this.kafka.cluster.arn, 'MSK cluster'],
-      ['kafka_bootstrap_brokers_iam', this.kafka.cluster.bootstrapBrokersSaslIam, 'SASL/IAM + TLS bootstrap brokers inside the VPC'],
-      ...(this.kafka.publicAccessEnabled
-        ? [['kafka_bootstrap_brokers_public_iam', this.kafka.cluster.bootstrapBrokersPublicSaslIam, 'Public SASL/IAM + TLS bootstrap brokers (allow-listed ranges)'] as [string, string, string]]
-        : []),
-      ...(this.kafka.multiVpcEnabled
-        ? [['kafka_bootstrap_brokers_vpc_connectivity_iam', this.kafka.cluster.bootstrapBrokersVpcConnectivitySaslIam, 'Multi-VPC private connectivity SASL/IAM bootstrap brokers'] as [string, string, string]]
-        : []),
-      ['database_endpoint', this.database.instance.endpoint, 'PostgreSQL endpoint (TLS only)'],
-      ['database_master_secret_arn', this.database.masterSecretArn, 'Secrets Manager secret RDS keeps the master credentials in'],
-      ['events_ingestion_config_secret_arn', eventsConfig.arn, 'Runtime config secret of events ingestion (value set by operators)'],
-      ['dashboard_backend_config_secret_arn', dashboardConfig.arn, 'Runtime config secret of the dashboard backend (value set by operators)'],
-      ['events_ingestion_repository_url', eventsIngestion.repository!.repository.repositoryUrl, 'ECR repository of the events ingestion image'],
-      ['dashboard_backend_repository_url', dashboardBackend.repository!.repository.repositoryUrl, 'ECR repository of the dashboard backend image'],
-      ...(exportBucket ? [['kafka_exports_bucket', exportBucket.bucket.bucket, 'S3 bucket for Kafka exports'] as [string, string, string]] : []),
-    ];
-    for (const [name, value, description] of outputs) new TerraformOutput(this, name, { value, description });
+    addOutputs(this, {
+      kafka_cluster_arn: { value: this.kafka.cluster.arn, description: 'MSK cluster' },
+      kafka_bootstrap_brokers_iam: { value: this.kafka.cluster.bootstrapBrokersSaslIam, description: 'SASL/IAM + TLS bootstrap brokers inside the VPC' },
+      kafka_bootstrap_brokers_public_iam: this.kafka.publicAccessEnabled
+        ? { value: this.kafka.cluster.bootstrapBrokersPublicSaslIam, description: 'Public SASL/IAM + TLS bootstrap brokers (allow-listed ranges)' }
+        : undefined,
+      kafka_bootstrap_brokers_vpc_connectivity_iam: this.kafka.multiVpcEnabled
+        ? { value: this.kafka.cluster.bootstrapBrokersVpcConnectivitySaslIam, description: 'Multi-VPC private connectivity SASL/IAM bootstrap brokers' }
+        : undefined,
+      database_endpoint: { value: this.database.instance.endpoint, description: 'PostgreSQL endpoint (TLS only)' },
+      database_master_secret_arn: { value: this.database.masterSecretArn, description: 'Secrets Manager secret RDS keeps the master credentials in' },
+      events_ingestion_config_secret_arn: { value: eventsConfig.arn, description: 'Runtime config secret of events ingestion (value set by operators)' },
+      dashboard_backend_config_secret_arn: { value: dashboardConfig.arn, description: 'Runtime config secret of the dashboard backend (value set by operators)' },
+      events_ingestion_repository_url: { value: eventsIngestion.repository!.repository.repositoryUrl, description: 'ECR repository of the events ingestion image' },
+      dashboard_backend_repository_url: { value: dashboardBackend.repository!.repository.repositoryUrl, description: 'ECR repository of the dashboard backend image' },
+      kafka_exports_bucket: exportBucket ? { value: exportBucket.bucket.bucket, description: 'S3 bucket for Kafka exports' } : undefined,
+      kafka_export_streams: this.kafkaExport
+        ? { value: Fn.jsonencode(Object.fromEntries(Object.entries(this.kafkaExport.streams).map(([topic, stream]) => [topic, stream.name]))), description: 'Firehose delivery stream of each exported topic (JSON: topic -> stream)' }
+        : undefined,
+    });
   }
 
   /** Events ingestion publishes: connect, describe and write topics, create its topics. */

@@ -1,4 +1,4 @@
-import { TerraformOutput, TerraformVariable } from 'cdktf';
+import { TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
 import { parentDomain } from '../src/config/rules';
 import type { DnsDelegation, EnvironmentConfig } from '../src/config/schema';
@@ -9,12 +9,14 @@ import { EcsCluster } from '../src/constructs/compute/ecs-cluster';
 import { DnsCertificate } from '../src/constructs/edge/dns-certificate';
 import { LoadBalancer } from '../src/constructs/edge/load-balancer';
 import { UserDirectory } from '../src/constructs/identity/user-directory';
+import { ScrapeTargets } from '../src/constructs/monitoring/scrape-targets';
 import { Network } from '../src/constructs/network/network';
 import { PlatformParametersWriter } from '../src/constructs/platform/platform-parameters-writer';
 import { AlarmSet, notifyTopic } from '../src/constructs/service/service-alarms';
 import { SharedFileSystem } from '../src/constructs/storage/shared-file-system';
 import { adoptExisting } from '../src/core/adopt';
 import { Names } from '../src/core/naming';
+import { addOutputs } from '../src/core/outputs';
 import { PlatformStack } from '../src/core/platform-stack';
 
 /** What the operator does with the created zone's name servers, per `dns.delegation`. */
@@ -36,7 +38,7 @@ export class BaseInfraStack extends PlatformStack {
   constructor(scope: Construct, id: string, { env }: BaseInfraStackProps) {
     super(scope, id, environmentStackProps(env, 'base-infra'));
     const names = new Names(env.namePrefix);
-    const { preventDestroy, deletionProtection } = env.protection;
+    const { protection } = env;
 
     const googleClientSecret = new TerraformVariable(this, 'google_client_secret', {
       type: 'string',
@@ -65,7 +67,7 @@ export class BaseInfraStack extends PlatformStack {
     const dns = new DnsCertificate(this, 'dns', {
       domain: env.dns.domain,
       createHostedZone: env.dns.createHostedZone,
-      preventDestroy,
+      protection,
       delegation: env.dns.delegation === 'parent-zone' && parent ? { parentDomain: parent } : undefined,
     });
     const edge = new LoadBalancer(this, 'alb', {
@@ -75,17 +77,18 @@ export class BaseInfraStack extends PlatformStack {
       vpcCidr: env.network.vpcCidr,
       publicSubnetIds: network.publicSubnetIds,
       certificateArn: dns.certificateArn,
-      deletionProtection: env.loadBalancer.deletionProtection,
       accessLogRetentionInDays: env.loadBalancer.accessLogRetentionInDays,
-      preventDestroy,
+      protection,
     });
     const efs = new SharedFileSystem(this, 'efs', {
       names,
       vpcId: network.vpc.id,
       vpcCidr: env.network.vpcCidr,
       subnets: network.privateZonalSubnets,
-      preventDestroy,
+      protection,
     });
+    // Where services with a metrics endpoint register, here so that tenants of any repository find it.
+    const scrapeTargets = new ScrapeTargets(this, 'scrape_targets', { names, vpcId: network.vpc.id, vpcCidr: env.network.vpcCidr });
     const identity = new UserDirectory(this, 'cognito', {
       names,
       domainPrefix: env.identity.cognitoDomainPrefix,
@@ -95,7 +98,7 @@ export class BaseInfraStack extends PlatformStack {
       allowedEmails: env.identity.allowedEmails,
       allowedEmailDomains: env.identity.allowedEmailDomains,
       logRetentionInDays: env.logs.retentionInDays,
-      deletionProtection,
+      protection,
     });
     const alerts = new OperatorAlerts(this, 'alerts', {
       names,
@@ -130,6 +133,8 @@ export class BaseInfraStack extends PlatformStack {
         albListenerArn: edge.httpsListener.arn,
         clusterArn: ecs.cluster.arn,
         clusterName: ecs.cluster.name,
+        ec2CapacityProviderName: ecs.ec2.capacityProvider.name,
+        ec2InstanceType: env.compute.instanceType,
         efsId: efs.fileSystem.id,
         efsClientSecurityGroupId: efs.clientSecurityGroup.id,
         operatorTopicArn: alerts.topic.arn,
@@ -137,29 +142,32 @@ export class BaseInfraStack extends PlatformStack {
         cognitoUserPoolArn: identity.userPool.arn,
         cognitoUserPoolClientId: identity.client.id,
         cognitoUserPoolDomain: identity.domain.domain,
+        metricsRegistryArn: scrapeTargets.service('/metrics').arn,
+        actuatorPrometheusRegistryArn: scrapeTargets.service('/actuator/prometheus').arn,
+        metricsScraperSecurityGroupId: scrapeTargets.scraperSecurityGroup.id,
       },
     });
 
-    const outputs: [string, string | string[], string][] = [
-      ['vpc_id', network.vpc.id, 'ID of the shared VPC'],
-      ['private_subnet_ids', network.privateSubnetIds, 'Private subnets where services run'],
-      ['public_subnet_ids', network.publicSubnetIds, 'Public subnets of the ALB and NAT gateways'],
-      ['cluster_name', ecs.cluster.name, 'Shared ECS cluster'],
-      ['alb_dns_name', edge.alb.dnsName, 'DNS name of the shared ALB (alias records point here)'],
-      ['https_listener_arn', edge.httpsListener.arn, 'HTTPS listener where tenants add host-header rules'],
-      ['hosted_zone_id', dns.zoneId, 'Route53 zone of the platform domain'],
-      ['certificate_arn', dns.certificateArn, 'Validated wildcard certificate'],
-      ['efs_id', efs.fileSystem.id, 'Shared EFS file system'],
-      ['cognito_hosted_ui', `https://${identity.domain.domain}.auth.${env.aws.region}.amazoncognito.com`, 'Cognito hosted UI (Google login)'],
-      ['operator_topic_arn', alerts.topic.arn, 'SNS topic for alarms and budget alerts'],
-      ['ssm_prefix', env.ssmPrefix, 'Prefix of the SSM parameters Layer 2 reads'],
-    ];
-    if (dns.nameServers) outputs.push(['hosted_zone_name_servers', dns.nameServers, NAME_SERVERS_OUTPUT[env.dns.delegation ?? 'registrar'](env.dns.domain, parent)]);
-    for (const [name, value, description] of outputs) new TerraformOutput(this, name, { value, description });
-
-    adoptExisting(this, {
-      'aws_route53_zone.dns_zone': env.adopt?.hostedZoneId,
-      'aws_acm_certificate.dns_certificate': env.adopt?.certificateArn,
+    addOutputs(this, {
+      vpc_id: { value: network.vpc.id, description: 'ID of the shared VPC' },
+      private_subnet_ids: { value: network.privateSubnetIds, description: 'Private subnets where services run' },
+      public_subnet_ids: { value: network.publicSubnetIds, description: 'Public subnets of the ALB and NAT gateways' },
+      cluster_name: { value: ecs.cluster.name, description: 'Shared ECS cluster' },
+      alb_dns_name: { value: edge.alb.dnsName, description: 'DNS name of the shared ALB (alias records point here)' },
+      https_listener_arn: { value: edge.httpsListener.arn, description: 'HTTPS listener where tenants add host-header rules' },
+      hosted_zone_id: { value: dns.zoneId, description: 'Route53 zone of the platform domain' },
+      certificate_arn: { value: dns.certificateArn, description: 'Validated wildcard certificate' },
+      efs_id: { value: efs.fileSystem.id, description: 'Shared EFS file system' },
+      cognito_hosted_ui: { value: `https://${identity.domain.domain}.auth.${env.aws.region}.amazoncognito.com`, description: 'Cognito hosted UI (Google login)' },
+      operator_topic_arn: { value: alerts.topic.arn, description: 'SNS topic for alarms and budget alerts' },
+      ssm_prefix: { value: env.ssmPrefix, description: 'Prefix of the SSM parameters Layer 2 reads' },
+      hosted_zone_name_servers: dns.nameServers
+        ? { value: dns.nameServers, description: NAME_SERVERS_OUTPUT[env.dns.delegation ?? 'registrar'](env.dns.domain, parent) }
+        : undefined,
     });
+
+    // The schema refuses adopt.hostedZoneId unless dns.createHostedZone is true, i.e. unless there is a zone.
+    if (dns.zone) adoptExisting(dns.zone, env.adopt?.hostedZoneId);
+    adoptExisting(dns.certificate, env.adopt?.certificateArn);
   }
 }

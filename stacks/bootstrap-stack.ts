@@ -1,9 +1,11 @@
-import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import { LockTable } from '../src/constructs/storage/lock-table';
 import { SecureBucket } from '../src/constructs/storage/secure-bucket';
 import { adoptExisting } from '../src/core/adopt';
+import { acknowledge } from '../src/core/acknowledge';
+import { addOutputs } from '../src/core/outputs';
 import { PlatformStack, type StateBackendSettings } from '../src/core/platform-stack';
+import { PROTECTED } from '../src/core/protection';
 
 /** The bootstrap's own state object once it lives in the bucket it created. */
 export const BOOTSTRAP_STATE_KEY = 'bootstrap/terraform.tfstate';
@@ -34,28 +36,29 @@ export class BootstrapStack extends PlatformStack {
       tier: 'production',
       ...(props.backend === 's3' ? { state: props.state, stateKey: BOOTSTRAP_STATE_KEY } : {}),
     });
+    if (props.backend !== 's3') {
+      acknowledge(this.backend, {
+        rule: 'state-backend-secure',
+        reason:
+          'The bootstrap stack creates the state bucket and lock table, so it cannot keep its first state in them; README "Bootstrap" migrates it into the bucket after the first apply.',
+      });
+    }
     const bucket = new SecureBucket(this, 'state', {
       bucketName: props.state.bucket,
       noncurrentVersionExpiryInDays: 365,
-      preventDestroy: true,
+      protection: PROTECTED,
     });
-    const table = new LockTable(this, 'lock', { tableName: props.state.lockTable });
+    const table = new LockTable(this, 'lock', { tableName: props.state.lockTable, protection: PROTECTED });
 
-    new TerraformOutput(this, 'state_bucket', {
-      value: bucket.bucket.bucket,
-      description: 'S3 bucket holding the Terraform state of every stack',
-    });
-    new TerraformOutput(this, 'lock_table', {
-      value: table.table.name,
-      description: 'DynamoDB table used for Terraform state locking',
+    addOutputs(this, {
+      state_bucket: { value: bucket.bucket.bucket, description: 'S3 bucket holding the Terraform state of every stack' },
+      lock_table: { value: table.table.name, description: 'DynamoDB table used for Terraform state locking' },
     });
 
     // The import ID of an S3 bucket and of a DynamoDB table is its name. Only the bucket itself is
     // imported: its versioning, encryption, policy... are idempotent settings applied over it.
     const adopt = props.adoptExisting ?? [];
-    adoptExisting(this, {
-      'aws_s3_bucket.state': adopt.includes('bucket') ? props.state.bucket : undefined,
-      'aws_dynamodb_table.lock': adopt.includes('lockTable') ? props.state.lockTable : undefined,
-    });
+    adoptExisting(bucket.bucket, adopt.includes('bucket') ? props.state.bucket : undefined);
+    adoptExisting(table.table, adopt.includes('lockTable') ? props.state.lockTable : undefined);
   }
 }

@@ -1,15 +1,17 @@
-import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../src/config/schema';
 import { environmentStackProps } from '../src/config/stack-props';
 import { LISTENER_PRIORITIES } from '../src/contract/listener-priorities';
+import { scrapeTargetsNamespace } from '../src/contract/scrape-targets';
 import { DataVolume } from '../src/constructs/monitoring/data-volume';
 import { NetworkFlows } from '../src/constructs/monitoring/network-flows';
 import { ServiceDiscovery } from '../src/constructs/monitoring/service-discovery';
 import { PlatformParameters } from '../src/constructs/platform/platform-parameters';
 import { AlarmSet, notifyTopic } from '../src/constructs/service/service-alarms';
 import { type ServiceRoute, TenantService } from '../src/constructs/service/tenant-service';
+import { acknowledge } from '../src/core/acknowledge';
 import { Names } from '../src/core/naming';
+import { addOutputs } from '../src/core/outputs';
 import { PlatformStack } from '../src/core/platform-stack';
 import { MONITORING_SERVICE_KEYS, MONITORING_SERVICES, MonitoringEndpoints, type MonitoringServiceKey, monitoringNamespace, PORTS } from '../src/monitoring-config/catalog';
 import { monitoringContainers } from '../src/monitoring-config/containers';
@@ -21,6 +23,10 @@ export interface MonitoringStackProps {
 
 /** A service that owns files on EFS runs one task; a deployment stops it before starting the next. */
 const SINGLE_WRITER = { minimumHealthyPercent: 0, maximumPercent: 100 } as const;
+
+/** Why the collector's OTLP ports may admit a CIDR (sg-no-public-ingress cannot see that the CIDR read from SSM is the VPC's). */
+const PLATFORM_VPC_CIDR =
+  "The collector admits OTLP from the platform VPC's own CIDR, which this Layer 2 stack can only read from the SSM contract parameter Layer 1 writes (the schema holds the VPC to /16-/28); no internet-wide range can reach it.";
 
 /**
  * Layer 2b: Prometheus, Loki, Tempo, Grafana and the OpenTelemetry collector on the shared ECS
@@ -46,6 +52,7 @@ export class MonitoringStack extends PlatformStack {
     const launches = monitoringContainers({
       endpoints,
       environment: env.environment,
+      scrapeTargetsNamespace: scrapeTargetsNamespace(env.namePrefix),
       retention: monitoring.retention,
       grafanaUrl: publicUrl(monitoring.hostnames.grafana),
       prometheusUrl: publicUrl(monitoring.hostnames.prometheus),
@@ -79,15 +86,28 @@ export class MonitoringStack extends PlatformStack {
         entryPoint: launch.entryPoint,
         route: routes[key],
         logRetentionInDays: env.logs.retentionInDays,
-        // EFS mount targets accept NFS only from Layer 1's client group.
-        securityGroupIds: volume ? [platform.get('efsClientSecurityGroupId')] : [],
+        // EFS mount targets accept NFS only from Layer 1's client group; applications with a metrics
+        // endpoint accept scrapes only from Layer 1's metrics-scraper group, which Prometheus wears.
+        securityGroupIds: [
+          ...(volume ? [platform.get('efsClientSecurityGroupId')] : []),
+          ...(key === 'prometheus' ? [platform.get('metricsScraperSecurityGroupId')] : []),
+        ],
         efsMounts: volume && spec.dataPath ? [volume.mountAt(spec.dataPath)] : [],
         // Grafana (and the SQLite it embeds) writes temporary files outside its data directory;
         // the other servers write only to their EFS mount.
         readonlyRootFilesystem: key !== 'grafana',
         serviceRegistryArn: discovery.registryArn(spec.name),
         deployment: volume ? SINGLE_WRITER : undefined,
+        // Fargate in every environment: four of the five mount EFS (which the EC2 capacity cannot),
+        // and the monitoring must keep running when the EC2 capacity is what fails.
+        capacity: { kind: 'fargate' },
       });
+      if (key === 'grafana') {
+        acknowledge(services[key].taskDefinition, {
+          rule: 'ecs-task-readonly-root',
+          reason: 'Grafana and its SQLite write plugins, sessions and temporary files outside the EFS data directory; the container runs unprivileged as uid 472 behind the Cognito login.',
+        });
+      }
     }
     this.services = services as Record<MonitoringServiceKey, TenantService>;
 
@@ -97,7 +117,9 @@ export class MonitoringStack extends PlatformStack {
         description: flow.description,
         toSecurityGroupId: this.services[flow.to].securityGroup.id,
         port: flow.port,
-        ...(flow.from === 'vpc' ? { fromCidr: platform.get('vpcCidr') } : { fromSecurityGroupId: this.services[flow.from].securityGroup.id }),
+        ...(flow.from === 'vpc'
+          ? { fromCidr: platform.get('vpcCidr'), acknowledgements: [{ rule: 'sg-no-public-ingress', reason: PLATFORM_VPC_CIDR }] }
+          : { fromSecurityGroupId: this.services[flow.from].securityGroup.id }),
       })),
     });
 
@@ -120,13 +142,12 @@ export class MonitoringStack extends PlatformStack {
       })),
     });
 
-    const outputs: [string, string, string][] = [
-      ['grafana_url', publicUrl(monitoring.hostnames.grafana), 'Grafana (Cognito login)'],
-      ['prometheus_url', publicUrl(monitoring.hostnames.prometheus), 'Prometheus UI (Cognito login)'],
-      ['otlp_grpc_endpoint', endpoints.url('collector', PORTS.otlpGrpc), 'OTLP gRPC endpoint for applications in the VPC'],
-      ['otlp_http_endpoint', endpoints.url('collector', PORTS.otlpHttp), 'OTLP HTTP endpoint for applications in the VPC'],
-      ['service_discovery_namespace', endpoints.namespace, 'Cloud Map private DNS namespace of the monitoring services'],
-    ];
-    for (const [name, value, description] of outputs) new TerraformOutput(this, name, { value, description });
+    addOutputs(this, {
+      grafana_url: { value: publicUrl(monitoring.hostnames.grafana), description: 'Grafana (Cognito login)' },
+      prometheus_url: { value: publicUrl(monitoring.hostnames.prometheus), description: 'Prometheus UI (Cognito login)' },
+      otlp_grpc_endpoint: { value: endpoints.url('collector', PORTS.otlpGrpc), description: 'OTLP gRPC endpoint for applications in the VPC' },
+      otlp_http_endpoint: { value: endpoints.url('collector', PORTS.otlpHttp), description: 'OTLP HTTP endpoint for applications in the VPC' },
+      service_discovery_namespace: { value: endpoints.namespace, description: 'Cloud Map private DNS namespace of the monitoring services' },
+    });
   }
 }

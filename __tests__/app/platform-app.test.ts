@@ -7,6 +7,8 @@
 import { TerraformStack, Testing } from 'cdktf';
 import { addPlatformStacks } from '../../src/app/platform-app';
 import { loadEnvironments } from '../../src/config/load';
+import { ConfigError } from '../../src/core/input-error';
+import { expectInputError } from '../helpers/input-error';
 
 const app = Testing.app();
 const platform = addPlatformStacks(app, loadEnvironments());
@@ -36,5 +38,12 @@ describe("cdktf deploy '*-<env>'", () => {
       expect(byId(`atlas-${env}`).dependencies).toEqual([byId(`base-infra-${env}`)]);
       expect(byId(`monitoring-${env}`).dependencies).toEqual([byId(`base-infra-${env}`)]);
     }
+  });
+});
+
+describe('environment selection', () => {
+  it('refuses an empty selection as a configuration error naming ATLAS_ENVIRONMENTS', () => {
+    const error = expectInputError(ConfigError, () => addPlatformStacks(Testing.app(), []), 'ATLAS_ENVIRONMENTS selects no environment. Fix: set ATLAS_ENVIRONMENTS');
+    expect(error.field).toBe('ATLAS_ENVIRONMENTS');
   });
 });

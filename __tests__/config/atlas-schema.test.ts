@@ -111,6 +111,61 @@ describe('atlas configuration', () => {
     expect(errorOf(input)).toContain('atlas.hostnames.kafkaUi = "kafka-ui.hari328.net" is behind a Cognito login but not in identity.callbackHostnames. Fix: add "kafka-ui.hari328.net"');
   });
 
+  describe('Kafka exports', () => {
+    const withExports = (patch: Partial<Atlas['exportBucket']>, base: EnvironmentInput = staging) =>
+      withAtlas(base, (a) => ({ ...a, exportBucket: { ...a.exportBucket, ...patch } }));
+
+    test('the committed environments export the events topic', () => {
+      expect(parseEnvironment('staging', staging).atlas.exportBucket.topics).toEqual(['events']);
+      expect(parseEnvironment('prod', prod).atlas.exportBucket.topics).toEqual(['events']);
+    });
+
+    test.each([
+      ['orders/v1', 'contains "/", which Kafka refuses in a topic name. Fix: only letters, digits, ".", "_" and "-", e.g. "orders-v1"'],
+      ['a b!', 'contains " ", "!", which Kafka refuses in a topic name. Fix:'],
+      ['.', 'is a name Kafka refuses ("." and ".." are reserved). Fix:'],
+      ['..', 'is a name Kafka refuses ("." and ".." are reserved). Fix:'],
+      ['', 'is 0 characters; Kafka accepts 1-249. Fix:'],
+      ['t'.repeat(250), 'is 250 characters; Kafka accepts 1-249. Fix:'],
+    ])('rejects the topic name %p, naming field, value and fix', (topic, message) => {
+      const error = errorOf(withExports({ topics: ['events', topic] }));
+      expect(error).toContain(`atlas.exportBucket.topics.1 = ${JSON.stringify(topic)} ${message}`);
+    });
+
+    test('accepts every character Kafka allows', () => {
+      expect(parseEnvironment('prod', withExports({ topics: ['Orders.v1_raw-2'] }, prod)).atlas.exportBucket.topics).toEqual(['Orders.v1_raw-2']);
+    });
+
+    test('rejects a topic whose Firehose stream name would pass 64 characters', () => {
+      const topic = 'x'.repeat(50);
+      const error = errorOf(withExports({ topics: [topic] }));
+      expect(error).toContain(`atlas.exportBucket.topics.0 = "${topic}" makes the Firehose stream name "poc-atlas-dev-export-${topic}" 71 characters; Firehose allows 64. Fix: a topic name of at most 43 characters`);
+    });
+
+    test('rejects a topic listed twice and topics without a bucket', () => {
+      expect(errorOf(withExports({ topics: ['events', 'events'] }))).toContain('atlas.exportBucket.topics.1 = "events" lists "events" twice. Fix:');
+      expect(errorOf(withExports({ enabled: false }))).toContain('atlas.exportBucket.topics = ["events"] lists topics while enabled is false');
+    });
+
+    test.each([
+      [{ sizeInMib: 0, intervalInSeconds: 300 }, 'sizeInMib = 0 is below 1 MiB, Firehose\'s minimum. Fix:'],
+      [{ sizeInMib: 129, intervalInSeconds: 300 }, 'sizeInMib = 129 is above 128 MiB, Firehose\'s maximum. Fix:'],
+      [{ sizeInMib: 64, intervalInSeconds: 901 }, 'intervalInSeconds = 901 is above 900 seconds, Firehose\'s maximum. Fix:'],
+      [{ sizeInMib: 64, intervalInSeconds: -1 }, 'intervalInSeconds = -1 is negative. Fix:'],
+    ])('rejects buffering %j outside Firehose\'s limits', (buffering, message) => {
+      expect(errorOf(withExports({ buffering }))).toContain(`atlas.exportBucket.buffering.${message}`);
+    });
+
+    test('rejects a key prefix with more than one level', () => {
+      expect(errorOf(withExports({ keyPrefix: 'exports/kafka' }))).toContain('atlas.exportBucket.keyPrefix = "exports/kafka" is not a one-level key prefix. Fix:');
+    });
+
+    test('rejects topics when MSK offers Firehose neither public nor multi-VPC connectivity', () => {
+      const input = withAtlas(prod, (a) => ({ ...a, msk: { ...a.msk, multiVpcConnectivity: false, multiVpcClientAccountIds: [] } }));
+      expect(errorOf(input, 'prod')).toContain('atlas.exportBucket.topics = ["events"] needs Firehose to reach MSK, which it does only through multi-VPC private connectivity or public access');
+    });
+  });
+
   describe('release image tags', () => {
     const withTag = (imageTag: string, service: 'eventsIngestion' | 'dashboardBackend' = 'eventsIngestion') =>
       withAtlas(staging, (a) => ({ ...a, services: { ...a.services, [service]: { ...a.services[service], imageTag } } }));
@@ -168,7 +223,19 @@ describe('atlas configuration', () => {
   });
 
   test('rejects a Fargate CPU size that does not exist', () => {
-    const input = withAtlas(staging, (a) => ({ ...a, services: { ...a.services, kafkaUi: { ...a.services.kafkaUi, cpu: 300 as 256 } } }));
+    const input = withAtlas(staging, (a) => ({ ...a, services: { ...a.services, kafkaUi: { ...a.services.kafkaUi, capacity: 'fargate', cpu: 300 as 256 } } }));
     expect(errorOf(input)).toContain('atlas.services.kafkaUi.cpu = 300 is not a Fargate CPU size');
+  });
+
+  test('a size Fargate does not offer is accepted on EC2 when it fits one instance', () => {
+    // GIVEN Kafka UI on EC2 with 768 CPU units and 1536 MiB, no Fargate pair but within a t3.medium
+    const input = withAtlas(staging, (a) => ({ ...a, services: { ...a.services, kafkaUi: { ...a.services.kafkaUi, capacity: 'ec2', cpu: 768, memoryInMib: 1536 } } }));
+    // THEN the configuration loads
+    expect(parseEnvironment('staging', input).atlas.services.kafkaUi).toMatchObject({ capacity: 'ec2', cpu: 768 });
+  });
+
+  test('rejects a capacity that is neither Fargate nor EC2', () => {
+    const input = withAtlas(staging, (a) => ({ ...a, services: { ...a.services, kafkaUi: { ...a.services.kafkaUi, capacity: 'spot' as 'ec2' } } }));
+    expect(errorOf(input)).toContain('atlas.services.kafkaUi.capacity = "spot" is not a capacity. Fix: "fargate" or "ec2"');
   });
 });

@@ -1,6 +1,8 @@
 import { Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { claimListenerPriority, LISTENER_PRIORITIES, MAX_PRIORITY, MIN_PRIORITY } from '../../src/contract/listener-priorities';
+import { PropsError } from '../../src/core/input-error';
+import { expectInputError } from '../helpers/input-error';
 
 const LISTENER = '/infra/alb-listener-arn';
 
@@ -40,13 +42,16 @@ describe('listener-priority registry', () => {
     const second = new Construct(app, 'atlas-staging');
     claimListenerPriority(first, { listener: LISTENER, priority: 200, rule: 'monitoring-staging/grafana/host_rule' });
     // WHEN the second claims the same number THEN the error names both and the registry
-    expect(() => claimListenerPriority(second, { listener: LISTENER, priority: 200, rule: 'atlas-staging/kafka_ui/host_rule' })).toThrow(
-      /priority 200 on \/infra\/alb-listener-arn is claimed by both monitoring-staging\/grafana\/host_rule and atlas-staging\/kafka_ui\/host_rule\. Fix: .*listener-priorities\.ts/,
+    expectInputError(
+      PropsError,
+      () => claimListenerPriority(second, { listener: LISTENER, priority: 200, rule: 'atlas-staging/kafka_ui/host_rule' }),
+      /priority = 200 on \/infra\/alb-listener-arn is claimed by both monitoring-staging\/grafana\/host_rule and atlas-staging\/kafka_ui\/host_rule\. Fix: .*listener-priorities\.ts/,
     );
   });
 
   test.each([0, 50001, 12.5])('rejects priority %p outside the ALB range', (priority) => {
-    expect(() => claimListenerPriority(Testing.app(), { listener: LISTENER, priority, rule: 'x/rule' })).toThrow(/outside 1-50000\. Fix:/);
+    const error = expectInputError(PropsError, () => claimListenerPriority(Testing.app(), { listener: LISTENER, priority, rule: 'x/rule' }), /outside 1-50000\. Fix:/);
+    expect([error.field, error.value]).toEqual(['priority', priority]);
   });
 
   test('claims of separate apps do not see each other', () => {

@@ -2,7 +2,8 @@ import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
-import { addressDiff, stackAddresses, unreadableAddressReason } from '../../src/core/addresses';
+import { addressDiff, unreadableAddressReason } from '../../src/core/addresses';
+import { stackAddresses } from '../../src/terraform-json/document';
 
 describe('stackAddresses', () => {
   it('lists resources, data sources, outputs and variables as Terraform addresses, sorted', () => {

@@ -4,35 +4,37 @@ import { Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { renamed } from '../../src/core/moved-block';
 import { PlatformStack } from '../../src/core/platform-stack';
+import { AddressError } from '../../src/core/input-error';
+import { expectInputError } from '../helpers/input-error';
 
 /** A stack whose subnet now lives at network/private_a (address aws_subnet.network_private_a). */
-function stackWithSubnet(): PlatformStack {
+function stackWithSubnet(): { stack: PlatformStack; subnet: Subnet } {
   const stack = new PlatformStack(Testing.app(), 'test-stack', {
     region: 'eu-west-1',
     accountId: '111122223333',
     tags: { environment: 'test', layer: 'base-infra', repository: 'example' },
   });
-  new Subnet(new Construct(stack, 'network'), 'private_a', { vpcId: 'vpc-1', cidrBlock: '10.0.0.0/24' });
-  return stack;
+  const subnet = new Subnet(new Construct(stack, 'network'), 'private_a', { vpcId: 'vpc-1', cidrBlock: '10.0.0.0/24' });
+  return { stack, subnet };
 }
 
 describe('renamed', () => {
-  it('emits a Terraform moved block from the old address to the new one', () => {
+  it('emits a Terraform moved block from the old address to the resource it is given', () => {
     // GIVEN a subnet that used to be aws_subnet.private_a
-    const stack = stackWithSubnet();
-    // WHEN the rename is declared
-    renamed(stack, { from: 'aws_subnet.private_a', to: 'aws_subnet.network_private_a' });
-    // THEN the stack carries the moved block and still declares the resource at its new address
+    const { stack, subnet } = stackWithSubnet();
+    // WHEN the rename is declared on the subnet itself
+    renamed(subnet, 'aws_subnet.private_a');
+    // THEN the stack carries the moved block to the subnet's address and still declares the resource there
     const config = JSON.parse(Testing.synth(stack));
     expect(config.moved).toEqual([{ from: 'aws_subnet.private_a', to: 'aws_subnet.network_private_a' }]);
     expect(Object.keys(config.resource.aws_subnet)).toEqual(['network_private_a']);
   });
 
   it('keeps several renames of one stack, in declaration order', () => {
-    const stack = stackWithSubnet();
-    new Vpc(stack, 'network_vpc', { cidrBlock: '10.0.0.0/16' });
-    renamed(stack, { from: 'aws_subnet.private_a', to: 'aws_subnet.network_private_a' });
-    renamed(stack, { from: 'aws_vpc.main', to: 'aws_vpc.network_vpc' });
+    const { stack, subnet } = stackWithSubnet();
+    const vpc = new Vpc(stack, 'network_vpc', { cidrBlock: '10.0.0.0/16' });
+    renamed(subnet, 'aws_subnet.private_a');
+    renamed(vpc, 'aws_vpc.main');
     expect(JSON.parse(Testing.synth(stack)).moved).toEqual([
       { from: 'aws_subnet.private_a', to: 'aws_subnet.network_private_a' },
       { from: 'aws_vpc.main', to: 'aws_vpc.network_vpc' },
@@ -40,25 +42,31 @@ describe('renamed', () => {
   });
 
   it('rejects an address that is not <type>.<name>', () => {
-    expect(() => renamed(stackWithSubnet(), { from: 'private_a', to: 'aws_subnet.network_private_a' })).toThrow(
-      'moved block: from = "private_a" is not a resource address. Fix: write <type>.<name>, e.g. aws_subnet.network_private_a',
+    expectInputError(
+      AddressError,
+      () => renamed(stackWithSubnet().subnet, 'private_a'),
+      'moved block: from = "private_a" is not a resource address. Fix: write <type>.<name>, e.g. aws_subnet.private_a',
     );
   });
 
   it('rejects a move between two resource types', () => {
-    expect(() => renamed(stackWithSubnet(), { from: 'aws_vpc.private_a', to: 'aws_subnet.network_private_a' })).toThrow(/different resource types\. Fix:/);
+    expectInputError(
+      AddressError,
+      () => renamed(stackWithSubnet().subnet, 'aws_vpc.private_a'),
+      'moved block: from = "aws_vpc.private_a" is a aws_vpc, and test-stack/network/private_a is a aws_subnet. Fix: a rename keeps the type',
+    );
   });
 
-  it('fails synth when the new address is not declared in the stack', () => {
-    const stack = stackWithSubnet();
-    renamed(stack, { from: 'aws_subnet.private_a', to: 'aws_subnet.network_private_c' });
-    expect(() => Testing.synth(stack)).toThrow('moved block: to = "aws_subnet.network_private_c" is not declared in stack test-stack. Fix:');
+  it('fails synth when the old address is the resource\'s own', () => {
+    const { stack, subnet } = stackWithSubnet();
+    renamed(subnet, 'aws_subnet.network_private_a');
+    expectInputError(AddressError, () => Testing.synth(stack), 'moved block: from = "aws_subnet.network_private_a" is the address the resource has now. Fix: remove the rename');
   });
 
   it('fails synth when the old address is still declared', () => {
-    const stack = stackWithSubnet();
+    const { stack, subnet } = stackWithSubnet();
     new Subnet(stack, 'private_a', { vpcId: 'vpc-1', cidrBlock: '10.0.1.0/24' });
-    renamed(stack, { from: 'aws_subnet.private_a', to: 'aws_subnet.network_private_a' });
-    expect(() => Testing.synth(stack)).toThrow('moved block: from = "aws_subnet.private_a" is still declared in stack test-stack. Fix:');
+    renamed(subnet, 'aws_subnet.private_a');
+    expectInputError(AddressError, () => Testing.synth(stack), 'moved block: from = "aws_subnet.private_a" is still declared in stack test-stack. Fix:');
   });
 });

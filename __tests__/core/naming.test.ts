@@ -1,4 +1,6 @@
-import { checkName, Names } from '../../src/core/naming';
+import { checkName, NameLimitError, Names } from '../../src/core/naming';
+import { InputError } from '../../src/core/input-error';
+import { expectInputError } from '../helpers/input-error';
 
 describe('Names', () => {
   const names = new Names('poc-atlas-dev');
@@ -17,7 +19,9 @@ describe('Names', () => {
     ['x'.repeat(64), 'rdsIdentifier', /RDS identifier "x{64}" is 64 characters; AWS allows at most 63/],
     ['x'.repeat(64), 'cognitoDomain', /Cognito domain prefix "x{64}" is 64 characters; AWS allows at most 63/],
   ])('rejects %s as a %s, naming the name and the limit', (name, kind, message) => {
-    expect(() => checkName(name, kind)).toThrow(message);
+    const error = expectInputError(NameLimitError, () => checkName(name, kind), message);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.value).toBe(name);
   });
 
   it('accepts names exactly at the limit', () => {

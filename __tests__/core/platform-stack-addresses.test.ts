@@ -3,8 +3,10 @@ import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Testing } from 'cdktf';
 import { Construct } from 'constructs';
-import { stackAddresses } from '../../src/core/addresses';
+import { stackAddresses } from '../../src/terraform-json/document';
 import { PlatformStack } from '../../src/core/platform-stack';
+import { AddressError } from '../../src/core/input-error';
+import { expectInputError } from '../helpers/input-error';
 
 function platformStack(): PlatformStack {
   return new PlatformStack(Testing.app(), 'test-stack', {
@@ -49,8 +51,10 @@ describe('PlatformStack addresses', () => {
     // WHEN the second one is added and the stack synthesized
     new Subnet(new Construct(stack, 'network_private'), 'a', { vpcId: 'vpc-1', cidrBlock: '10.0.1.0/24' });
     // THEN synth fails with both construct paths and the fix
-    expect(() => Testing.synth(stack)).toThrow(
-      'Terraform address resource.aws_subnet.network_private_a is used by both test-stack/network/private_a and test-stack/network_private/a. Fix: give one of the constructs another id',
+    expectInputError(
+      AddressError,
+      () => Testing.synth(stack),
+      'test-stack/network_private/a: id = "a" makes the Terraform address resource.aws_subnet.network_private_a, which test-stack/network/private_a already has. Fix: give one of the constructs another id',
     );
   });
 });

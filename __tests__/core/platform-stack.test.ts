@@ -4,6 +4,8 @@ import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { Construct } from 'constructs';
 import { PlatformStack, type PlatformStackProps, stateKey } from '../../src/core/platform-stack';
 import { synthJson } from '../helpers/synth';
+import { AddressError, PropsError } from '../../src/core/input-error';
+import { expectInputError } from '../helpers/input-error';
 
 const props: PlatformStackProps = {
   region: 'eu-west-1',
@@ -43,10 +45,14 @@ describe('PlatformStack', () => {
     const stack = new PlatformStack(Testing.app(), 'stack', props);
     new Vpc(new Construct(stack, 'a'), 'b_c', { cidrBlock: '10.0.0.0/16' });
     new Vpc(new Construct(stack, 'a_b'), 'c', { cidrBlock: '10.1.0.0/16' });
-    expect(() => Testing.synth(stack)).toThrow(/address resource\.aws_vpc\.a_b_c is used by both stack\/a\/b_c and stack\/a_b\/c/);
+    expectInputError(AddressError, () => Testing.synth(stack), /stack\/a_b\/c: id = "c" makes the Terraform address resource\.aws_vpc\.a_b_c, which stack\/a\/b_c already has/);
   });
 
   it('rejects an S3 backend without a state key', () => {
-    expect(() => new PlatformStack(Testing.app(), 'stack', { ...props, stateKey: undefined })).toThrow(/stateKey is required with an S3 state backend \(state\.bucket = "[^"]+"\), and it is undefined\. Fix: pass stateKey/);
+    expectInputError(
+      PropsError,
+      () => new PlatformStack(Testing.app(), 'stack', { ...props, stateKey: undefined }),
+      /stack stack: stateKey = \(missing\) is required with an S3 state backend \(state\.bucket = "[^"]+"\)\. Fix: pass stateKey/,
+    );
   });
 });

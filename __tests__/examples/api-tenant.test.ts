@@ -18,7 +18,7 @@ describe('example tenant (examples/api-tenant)', () => {
     const read = Object.values(dataSources(json, 'aws_ssm_parameter')).map((d) => d.name as string);
     expect(read.length).toBeGreaterThan(5);
     for (const name of read) expect(contractNames).toContain(name);
-    expect(Object.keys(json.data).sort()).toEqual(['aws_caller_identity', 'aws_region', 'aws_ssm_parameter']);
+    expect(Object.keys(json.data).sort()).toEqual(['aws_caller_identity', 'aws_partition', 'aws_region', 'aws_ssm_parameter']);
     expect(JSON.stringify(json)).not.toMatch(/terraform_remote_state|"(vpc|subnet|sg)-[0-9a-f]{8,}"|arn:aws:elasticloadbalancing/);
   });
 

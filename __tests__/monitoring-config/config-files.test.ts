@@ -8,23 +8,57 @@ import { lokiConfig } from '../../src/monitoring-config/loki-config';
 import { prometheusConfig } from '../../src/monitoring-config/prometheus-config';
 import { toYaml } from '../../src/monitoring-config/render';
 import { tempoConfig } from '../../src/monitoring-config/tempo-config';
+import { PropsError } from '../../src/core/input-error';
+import { expectInputError } from '../helpers/input-error';
 
 const endpoints = new MonitoringEndpoints('monitoring.example.internal');
 /** Serialize, then parse back: the tests look at the file the container will read. */
 const roundTrip = (config: object): any => parse(toYaml(config));
 
 describe('generated prometheus.yml', () => {
-  const file = roundTrip(prometheusConfig({ endpoints, environment: 'dev' }));
+  const file = roundTrip(prometheusConfig({ endpoints, environment: 'dev', scrapeTargetsNamespace: 'scrape.example.internal' }));
 
   test('scrapes itself on localhost and every other service through Cloud Map A records on its metrics port', () => {
     expect(file.global).toEqual({ scrape_interval: '30s', evaluation_interval: '30s', external_labels: { environment: 'dev' } });
     expect(file.scrape_configs[0]).toEqual({ job_name: 'prometheus', metrics_path: '/metrics', static_configs: [{ targets: ['localhost:9090'] }] });
-    expect(file.scrape_configs.slice(1)).toEqual([
+    expect(file.scrape_configs.slice(1, -1)).toEqual([
       { job_name: 'loki', metrics_path: '/metrics', dns_sd_configs: [{ names: ['loki.monitoring.example.internal'], type: 'A', port: 3100, refresh_interval: '30s' }] },
       { job_name: 'tempo', metrics_path: '/metrics', dns_sd_configs: [{ names: ['tempo.monitoring.example.internal'], type: 'A', port: 3200, refresh_interval: '30s' }] },
       { job_name: 'grafana', metrics_path: '/metrics', dns_sd_configs: [{ names: ['grafana.monitoring.example.internal'], type: 'A', port: 3000, refresh_interval: '30s' }] },
       { job_name: 'otel-collector', metrics_path: '/metrics', dns_sd_configs: [{ names: ['otel-collector.monitoring.example.internal'], type: 'A', port: 8888, refresh_interval: '30s' }] },
     ]);
+  });
+
+  /** Prometheus's relabeling of one target: anchored regex on the joined source labels, then the replacement. */
+  const relabel = (rules: any[], labels: Record<string, string>): Record<string, string> => {
+    const out = { ...labels };
+    for (const rule of rules) {
+      const value = rule.source_labels.map((l: string) => out[l] ?? '').join(rule.separator ?? ';');
+      const match = new RegExp(`^(?:${rule.regex})$`).exec(value);
+      if (match) out[rule.target_label] = rule.replacement.replace(/\$(\d+)/g, (_: string, i: string) => match[Number(i)] ?? '');
+    }
+    return out;
+  };
+
+  test('one applications job finds every opted-in task through the SRV name of each metrics path', () => {
+    const jobs = file.scrape_configs.filter((job: any) => job.job_name === 'applications');
+    expect(jobs).toHaveLength(1);
+    const [job] = jobs;
+    expect(job.static_configs).toBeUndefined();
+    // SRV answers carry the port of each task: a fixed port would be wrong for all but one service.
+    expect(job.dns_sd_configs).toEqual([
+      { names: ['metrics.scrape.example.internal', 'actuator-prometheus.scrape.example.internal'], type: 'SRV', refresh_interval: '30s' },
+    ]);
+  });
+
+  test('a target gets the metrics path of the name it was found under, and nothing else changes it', () => {
+    const job = file.scrape_configs.find((j: any) => j.job_name === 'applications');
+    const target = (name: string) => ({ __address__: `0123abcd.${name}:9464`, __meta_dns_name: name, __metrics_path__: job.metrics_path });
+    expect(relabel(job.relabel_configs, target('metrics.scrape.example.internal')).__metrics_path__).toBe('/metrics');
+    expect(relabel(job.relabel_configs, target('actuator-prometheus.scrape.example.internal')).__metrics_path__).toBe('/actuator/prometheus');
+    // Dots are literal: a look-alike name does not match a rule.
+    expect(relabel(job.relabel_configs, target('actuator-prometheusXscrape.example.internal')).__metrics_path__).toBe('/metrics');
+    expect(relabel(job.relabel_configs, target('actuator-prometheus.scrape.example.internal'))).toMatchObject({ __address__: '0123abcd.actuator-prometheus.scrape.example.internal:9464' });
   });
 });
 
@@ -95,7 +129,7 @@ describe('generated grafana data sources', () => {
 
 describe('monitoring endpoints', () => {
   test('rejects a port the service does not listen on', () => {
-    expect(() => endpoints.url('loki', PORTS.otlpGrpc)).toThrow('monitoring service loki does not listen on port 4317. Fix: use one of 3100');
+    expectInputError(PropsError, () => endpoints.url('loki', PORTS.otlpGrpc), 'monitoring service loki: port = 4317 is not a port it listens on. Fix: use one of 3100');
   });
 });
 
@@ -114,6 +148,7 @@ describe('monitoring container launches', () => {
   const launches = monitoringContainers({
     endpoints,
     environment: 'dev',
+    scrapeTargetsNamespace: 'scrape.example.internal',
     retention: { metricsInDays: 15, logsInDays: 14, tracesInDays: 7 },
     grafanaUrl: 'https://grafana.example.com/',
     prometheusUrl: 'https://prometheus.example.com/',

@@ -1,4 +1,6 @@
 import { shellQuote, writeConfigThenExec } from '../../src/monitoring-config/launch';
+import { PropsError } from '../../src/core/input-error';
+import { expectInputError } from '../helpers/input-error';
 
 describe('writeConfigThenExec', () => {
   test('creates the directories, writes each file from its variable, then execs the server', () => {
@@ -16,11 +18,12 @@ describe('writeConfigThenExec', () => {
   });
 
   test('rejects a variable that is not an environment variable name', () => {
-    expect(() => writeConfigThenExec('/bin/sh', [{ variable: 'bad-name', path: '/x/y', yaml: '' }], ['/s'])).toThrow('config variable "bad-name" is not an environment variable name. Fix: e.g. PROMETHEUS_CONFIG');
+    const error = expectInputError(PropsError, () => writeConfigThenExec('/bin/sh', [{ variable: 'bad-name', path: '/x/y', yaml: '' }], ['/s']), 'variable = "bad-name" is not an environment variable name. Fix: e.g. PROMETHEUS_CONFIG');
+    expect([error.field, error.value]).toEqual(['variable', 'bad-name']);
   });
 
   test('rejects a relative config path', () => {
-    expect(() => writeConfigThenExec('/bin/sh', [{ variable: 'X', path: 'x/y.yaml', yaml: '' }], ['/s'])).toThrow('config path "x/y.yaml" is not absolute');
+    expectInputError(PropsError, () => writeConfigThenExec('/bin/sh', [{ variable: 'X', path: 'x/y.yaml', yaml: '' }], ['/s']), 'path = "x/y.yaml" is not absolute');
   });
 });
 

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { renderArchitectureDoc } from '../../src/operator/architecture-doc';
-import { loadStackCatalog, REPO_ROOT, type CatalogStack, type TerraformJson } from '../../src/operator/stack-catalog';
+import { loadStackCatalog, REPO_ROOT, type CatalogStack } from '../../src/operator/stack-catalog';
+import type { TerraformJson } from '../../src/terraform-json/document';
 
 const meta = (p: string) => ({ '//': { metadata: { path: p } } });
 const provider = (layer: string) => ({ aws: [{ default_tags: [{ tags: { Layer: layer } }] }] });

@@ -18,16 +18,16 @@ describe('the package\'s public API', () => {
   test('exports what a tenant builds with, and nothing environment-specific of this repository', () => {
     const names = api.entries.map((e) => `${e.importPath}: ${e.exports.map((x) => x.name).join(' ')}`);
     expect(names[0]).toMatch(/^@atlas\/platform-constructs: .*\bTenantService\b/);
-    for (const wanted of ['TenantServiceProps', 'PlatformParameters', 'PlatformStack', 'Names', 'LISTENER_PRIORITIES', 'stateKey', 'renamed']) {
+    for (const wanted of ['TenantServiceProps', 'PlatformParameters', 'PlatformStack', 'Names', 'LISTENER_PRIORITIES', 'stateKey', 'renamed', 'acknowledge', 'Acknowledgement']) {
       expect(api.entries[0].exports.map((e) => e.name)).toContain(wanted);
     }
-    expect(names[1]).toBe('@atlas/platform-constructs/policy: addPolicyCheck PolicyCheckOptions PolicyError Waiver');
+    expect(names[1]).toBe('@atlas/platform-constructs/policy: addPolicyCheck PolicyCheckOptions PolicyError');
     const all = api.entries.flatMap((e) => e.exports.map((x) => x.name));
     for (const internal of ['ENVIRONMENTS', 'loadEnvironments', 'environmentStackProps', 'WAIVERS', 'BaseInfraStack', 'validateTenantServiceProps', 'BOOTSTRAP_LOCAL_STATE']) {
       expect(all).not.toContain(internal);
     }
-    // No declaration a tenant compiles against comes from the config, the stacks or the waiver list.
-    expect([...api.declarations.keys()].filter((file) => /config\/|stacks\/|waivers|app\//.test(file))).toEqual([]);
+    // No declaration a tenant compiles against comes from the config or the stacks.
+    expect([...api.declarations.keys()].filter((file) => /config\/|stacks\/|app\//.test(file))).toEqual([]);
   });
 
   test('documents every export, class member and props property, with a default for every optional one', () => {
@@ -64,6 +64,18 @@ describe('the version a change of the API report needs', () => {
   test('a new required property of an interface is a major change: every tenant\'s code stops compiling', () => {
     const changed = withLine('    readonly size?: number;', '    readonly color: string;');
     expect(requiredBump(surface, changed)).toEqual({ bump: 'major', reasons: ['new required property: readonly color: string;'] });
+  });
+
+  test('a new interface, required properties and all, is a minor change: no tenant implements it yet', () => {
+    expect(requiredBump(surface, withLine('}', 'export interface BarProps {\n    readonly color: string;\n}')).bump).toBe('minor');
+  });
+
+  test('a class moved under a new base that extends its old base is a minor change; any other base is major', () => {
+    const base = withLine('- `Foo` (class)', 'export declare class FooError extends Error {\n}');
+    const narrowed = base.replace('FooError extends Error', 'FooError extends BadInput').replace('export interface FooProps', 'export declare class BadInput extends Error {\n}\nexport interface FooProps');
+    expect(requiredBump(base, narrowed).bump).toBe('minor');
+    const unrelated = base.replace('FooError extends Error', 'FooError extends BadInput').replace('export interface FooProps', 'export declare class BadInput {\n}\nexport interface FooProps');
+    expect(requiredBump(base, unrelated)).toEqual({ bump: 'major', reasons: ['removed or changed: export declare class FooError extends Error {'] });
   });
 
   test('a removed export or a changed address is a major change', () => {

@@ -3,6 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/policy/cli';
 import { doc, GOOD_DB, secureBucket } from './fixtures';
+import { UsageError } from '../../src/core/input-error';
+import { expectInputRejection } from '../helpers/input-error';
 
 let dir: string;
 beforeEach(() => {
@@ -37,7 +39,7 @@ describe('npm run policy', () => {
 
   it('passes a compliant directory', async () => {
     write('ok/main.tf.json', doc(secureBucket(), backend));
-    expect(await runCli(path.join(dir, 'ok'), '--tier', 'non-production')).toEqual({ code: 0, output: expect.stringContaining('0 finding(s), 0 waived') });
+    expect(await runCli(path.join(dir, 'ok'), '--tier', 'non-production')).toEqual({ code: 0, output: expect.stringContaining('0 finding(s), 0 acknowledged') });
   });
 
   it('reads CDKTF output and the tiers its synth recorded, unless --tier says otherwise', async () => {
@@ -47,9 +49,9 @@ describe('npm run policy', () => {
     write('cdktf.out/policy-report.json', { stacks: [{ name: 'atlas-staging', tier: 'non-production', resources: 1 }] });
     const out = path.join(dir, 'cdktf.out');
     // WHEN it runs with the recorded tier THEN Multi-AZ is not required
-    expect((await runCli(out, '--no-waivers')).output).not.toContain('[rds-multi-az]');
+    expect((await runCli(out, '--no-acknowledgements')).output).not.toContain('[rds-multi-az]');
     // WHEN the stack is declared production THEN it is
-    expect((await runCli(out, '--no-waivers', '--tier', 'atlas-staging=production')).output).toContain(
+    expect((await runCli(out, '--no-acknowledgements', '--tier', 'atlas-staging=production')).output).toContain(
       '[rds-multi-az] atlas-staging aws_db_instance.db: multi_az is false; wants true in a production-tier stack.',
     );
   });
@@ -59,7 +61,7 @@ describe('npm run policy', () => {
     // but whose role policy grants s3:* on "*" and whose log retention is a variable
     const fixture = path.join(__dirname, 'hcl-fixtures', 'legacy');
     // WHEN the pack runs on it THEN exactly those two are reported, each on its own address
-    const { code, output } = await runCli(fixture, '--tier', 'non-production', '--no-waivers');
+    const { code, output } = await runCli(fixture, '--tier', 'non-production', '--no-acknowledgements');
     expect(code).toBe(1);
     expect(output).toContain('policy: legacy checked as non-production');
     const findings = output.split('\n').filter((l) => l.startsWith('  - ['));
@@ -72,8 +74,8 @@ describe('npm run policy', () => {
   });
 
   it('rejects an unknown tier and a missing directory', async () => {
-    await expect(runCli(dir, '--tier', 'prod')).rejects.toThrow('--tier "prod" is not a tier. Fix: --tier production, --tier non-production or --tier <stack>=<tier>');
-    await expect(runCli(path.join(dir, 'nope'))).rejects.toThrow(/does not exist. Fix: pass a directory of Terraform \(\*\.tf or \*\.tf\.json\)/);
-    await expect(runCli(dir)).rejects.toThrow(/no \*\.tf or \*\.tf\.json found in .* Fix: run `npm run synth`/);
+    await expectInputRejection(UsageError, runCli(dir, '--tier', 'prod'), '--tier = "prod" is not a tier. Fix: --tier production, --tier non-production or --tier <stack>=<tier>');
+    await expectInputRejection(UsageError, runCli(path.join(dir, 'nope')), /does not exist. Fix: pass a directory of Terraform \(\*\.tf or \*\.tf\.json\)/);
+    await expectInputRejection(UsageError, runCli(dir), /holds no \*\.tf or \*\.tf\.json, nor do its subdirectories\. Fix: run `npm run synth`/);
   });
 });

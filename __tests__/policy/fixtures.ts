@@ -1,5 +1,5 @@
 /** Hand-written Terraform JSON fixtures: the shape `cdktf synth` writes, small enough to read. */
-import { StackDocument } from '../../src/policy/document';
+import { StackDocument } from '../../src/terraform-json/document';
 import { type CheckedStack, findAll } from '../../src/policy/evaluate';
 import type { Finding, Rule, Tier } from '../../src/policy/types';
 

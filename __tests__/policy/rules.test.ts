@@ -264,6 +264,14 @@ const CASES: Record<string, Case> = {
     nonCompliant: one([['aws_sns_topic', 't', { name: 'alerts' }]]),
     problem: /kms_master_key_id is not set/,
   },
+  'firehose-encrypted': {
+    compliant: one([
+      ['aws_kinesis_firehose_delivery_stream', 'msk', { msk_source_configuration: { topic_name: 'events' }, extended_s3_configuration: { kms_key_arn: '${aws_kms_key.k.arn}' } }],
+      ['aws_kinesis_firehose_delivery_stream', 'put', { server_side_encryption: { enabled: true } }],
+    ]),
+    nonCompliant: one([['aws_kinesis_firehose_delivery_stream', 'msk', { msk_source_configuration: { topic_name: 'events' }, extended_s3_configuration: { bucket_arn: 'arn:aws:s3:::b' } }]]),
+    problem: /extended_s3_configuration.kms_key_arn is not set/,
+  },
   'no-plaintext-secret': {
     compliant: one([['aws_cognito_identity_provider', 'google', { provider_details: { client_secret: '${var.google_client_secret}' } }]]),
     nonCompliant: one([['aws_cognito_identity_provider', 'google', { provider_details: { client_secret: 'hunter2-plaintext' } }]]),
@@ -329,7 +337,7 @@ describe('policy rules', () => {
     expect(Object.keys(CASES).sort()).toEqual(RULES.map((r) => r.id).sort());
   });
 
-  it('every rule states its property, its fix and how it may be waived', () => {
+  it('every rule states its property, its fix and how it may be acknowledged', () => {
     for (const rule of RULES) {
       expect(rule.property.length).toBeGreaterThan(20);
       expect(rule.fix.length).toBeGreaterThan(10);
@@ -352,6 +360,24 @@ describe('policy rules', () => {
       expect(findings[0].rule).toBe(id);
       expect(findings.map((f) => f.problem).join('\n')).toMatch(c.problem);
     });
+  });
+});
+
+describe('iam-no-admin-managed-policy with the partition from the provider', () => {
+  const rule = RULES.find((r) => r.id === 'iam-no-admin-managed-policy')!;
+  const attach = (policyArn: string) => one([['aws_iam_role_policy_attachment', 'a', { role: 'task', policy_arn: policyArn }]]);
+
+  it('reads the managed policy behind a partition reference', () => {
+    // GIVEN ARNs whose partition is data.aws_partition's WHEN the rule runs THEN the policy name decides
+    expect(run(rule, attach('arn:${data.aws_partition.partition.partition}:iam::aws:policy/AmazonSSMManagedInstanceCore'))).toEqual([]);
+    expect(run(rule, attach('arn:${data.aws_partition.partition.partition}:iam::aws:policy/AdministratorAccess')).map((f) => f.problem)).toEqual([
+      'attaches arn:aws:iam::aws:policy/AdministratorAccess',
+    ]);
+  });
+
+  it('still refuses an ARN with any other expression in it', () => {
+    const findings = run(rule, attach('arn:${data.aws_partition.partition.partition}:iam::aws:policy/${var.policy}'));
+    expect(findings.map((f) => f.problem).join('\n')).toMatch(/policy_arn/);
   });
 });
 

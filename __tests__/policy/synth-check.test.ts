@@ -1,5 +1,5 @@
 /**
- * The pack in the real synth path: the app's stacks pass with only reasoned waivers, and removing
+ * The pack in the real synth path: the app's stacks pass with only reasoned acknowledgements, and removing
  * one protection from a stack fails synth with a message naming the rule, the resource and the fix.
  */
 import * as fs from 'fs';
@@ -12,12 +12,12 @@ import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { MskCluster } from '@cdktf/provider-aws/lib/msk-cluster';
 import { App } from 'cdktf';
+import { acknowledge } from '../../src/core/acknowledge';
 import { addPlatformStacks } from '../../src/app/platform-app';
 import { ENVIRONMENTS, loadEnvironments } from '../../src/config/load';
 import { PlatformStack } from '../../src/core/platform-stack';
 import { MIN_REASON_LENGTH } from '../../src/policy/evaluate';
 import { addPolicyCheck, checkSynthesizedApp } from '../../src/policy/synth-check';
-import { WAIVERS } from '../../src/policy/waivers';
 import { atlasEnvironment } from '../helpers/atlas-environment';
 
 const outdirs: string[] = [];
@@ -30,7 +30,7 @@ afterAll(() => outdirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force:
 
 const quiet = { log: () => undefined };
 
-function report(app: App): { passed: boolean; waivers: { rule: string; stack: string; address: string; reason: string }[]; stacks: { name: string; tier: string }[] } {
+function report(app: App): { passed: boolean; acknowledgements: { rule: string; stack: string; address: string; reason: string }[]; stacks: { name: string; tier: string }[] } {
   return JSON.parse(fs.readFileSync(path.join(app.outdir, 'policy-report.json'), 'utf8'));
 }
 
@@ -83,12 +83,12 @@ function kafka(stack: PlatformStack, clientBroker: string): void {
 }
 
 describe('policy check during synth', () => {
-  it('passes every real stack with only reasoned waivers, and reports them', () => {
-    // GIVEN the app's real stacks WHEN they are synthesized THEN the pack passes and lists each waiver
+  it('passes every real stack with only reasoned acknowledgements, and reports them', () => {
+    // GIVEN the app's real stacks WHEN they are synthesized THEN the pack passes and lists each acknowledgement
     const app = tempApp();
     addPlatformStacks(app, loadEnvironments());
     const lines: string[] = [];
-    addPolicyCheck(app, { waivers: WAIVERS, log: (line) => lines.push(line) });
+    addPolicyCheck(app, { log: (line) => lines.push(line) });
     app.synth();
     const written = report(app);
     expect(written.passed).toBe(true);
@@ -101,7 +101,7 @@ describe('policy check during synth', () => {
       { name: 'atlas-prod', tier: 'production', resources: expect.any(Number) },
       { name: 'monitoring-prod', tier: 'production', resources: expect.any(Number) },
     ]);
-    expect(written.waivers.map((w) => `${w.stack} ${w.rule}`).sort()).toEqual([
+    expect(written.acknowledgements.map((a) => `${a.stack} ${a.rule}`).sort()).toEqual([
       'atlas-prod ecs-task-readonly-root',
       'atlas-staging ecs-task-readonly-root',
       'atlas-staging msk-not-public',
@@ -118,9 +118,9 @@ describe('policy check during synth', () => {
       'monitoring-staging sg-no-public-ingress',
       'monitoring-staging sg-no-public-ingress',
     ]);
-    for (const w of written.waivers) {
-      expect(w.reason.length).toBeGreaterThanOrEqual(MIN_REASON_LENGTH);
-      expect(lines).toContain(`policy: waived [${w.rule}] ${w.stack} ${w.address}: ${w.reason}`);
+    for (const a of written.acknowledgements) {
+      expect(a.reason.length).toBeGreaterThanOrEqual(MIN_REASON_LENGTH);
+      expect(lines).toContain(`policy: acknowledged [${a.rule}] ${a.stack} ${a.address}: ${a.reason}`);
     }
   });
 
@@ -129,39 +129,64 @@ describe('policy check during synth', () => {
     const app = tempApp();
     addPlatformStacks(app, [atlasEnvironment(name, { msk: { phase: 'create' } })]);
     app.synth();
-    // WHEN the pack runs THEN the waiver of the public placement that comes with 'enable' is not stale
-    checkSynthesizedApp(app, { ...quiet, waivers: WAIVERS });
+    // WHEN the pack runs THEN it passes: the public placement, and its acknowledgement, come with 'enable'
+    checkSynthesizedApp(app, quiet);
     expect(report(app).passed).toBe(true);
+    expect(report(app).acknowledgements.filter((a) => a.rule === 'msk-not-public')).toEqual([]);
   });
 
-  it('follows the README bootstrap migration: with its state in S3 the local-backend waiver must go, and then synth passes', () => {
+  it('follows the README bootstrap migration: with its state in S3 the local-backend acknowledgement goes with it, and synth passes', () => {
     // GIVEN the config after migration: the bootstrap keeps its state in the bucket
     const migrated = { staging: { ...ENVIRONMENTS.staging, state: { ...ENVIRONMENTS.staging.state, bootstrapBackend: 's3' } } };
     const app = tempApp();
     addPlatformStacks(app, loadEnvironments(['staging'], migrated));
     app.synth();
-    // WHEN the waiver is still there THEN the pack names it as stale
-    expect(() => checkSynthesizedApp(app, { ...quiet, waivers: WAIVERS })).toThrow(/waiver for state-backend-secure on bootstrap terraform\.backend\.local matches no finding/);
-    // WHEN it is deleted as the README says THEN the pack passes with no exception for the bootstrap
-    checkSynthesizedApp(app, { ...quiet, waivers: WAIVERS.filter((w) => w.stack !== 'bootstrap') });
+    // WHEN the pack runs THEN it passes with no exception for the bootstrap
+    checkSynthesizedApp(app, quiet);
     expect(report(app).passed).toBe(true);
-    expect(report(app).waivers.filter((w) => w.stack === 'bootstrap')).toEqual([]);
+    expect(report(app).acknowledgements.filter((a) => a.stack === 'bootstrap')).toEqual([]);
   });
 
-  it('holds an app to every rule by default: the repository\'s own waivers apply only when passed', () => {
-    // GIVEN the real stacks and no waivers option (what a tenant app gets from the package)
+  it('fails synth on an acknowledgement that matches no finding', () => {
+    // GIVEN a compliant database that acknowledges a rule it meets
     const app = tempApp();
-    addPlatformStacks(app, loadEnvironments(['staging']));
+    const stack = dataStack(app);
+    database(stack);
+    const db = stack.node.findAll().find((c): c is DbInstance => c instanceof DbInstance)!;
+    acknowledge(db, { rule: 'rds-encrypted', reason: 'Left over from an older exception.' });
     addPolicyCheck(app, quiet);
-    // WHEN synthesized THEN a finding this repository waives (the public ALB) fails synth
-    expect(() => app.synth()).toThrow('[alb-internal] base-infra-staging aws_lb.alb');
+    // WHEN synthesized THEN the stale acknowledgement fails synth
+    expect(() => app.synth()).toThrow('acknowledgement of rds-encrypted on atlas-prod aws_db_instance.db matches no finding');
+  });
+
+  it('reads acknowledgements from the stack itself when the output is HCL', () => {
+    // GIVEN a production database without deletion protection that acknowledges it, and HCL output
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'policy-hcl-')), hclOutput: true });
+    outdirs.push(app.outdir);
+    const stack = dataStack(app);
+    database(stack, { deletionProtection: false });
+    const db = stack.node.findAll().find((c): c is DbInstance => c instanceof DbInstance)!;
+    acknowledge(db, { rule: 'rds-deletion-protection', reason: 'A throw-away copy, restored from a snapshot for one test.' });
+    addPolicyCheck(app, quiet);
+    // WHEN synthesized THEN the acknowledgement is found and synth passes
+    expect(() => app.synth()).not.toThrow();
+    expect(report(app).acknowledgements).toEqual([expect.objectContaining({ rule: 'rds-deletion-protection', address: 'aws_db_instance.db' })]);
+  });
+
+  it('refuses an acknowledgement whose rule is not a rule id, naming the resource', () => {
+    const stack = dataStack(tempApp());
+    database(stack);
+    const db = stack.node.findAll().find((c): c is DbInstance => c instanceof DbInstance)!;
+    expect(() => acknowledge(db, { rule: 'RDS encrypted', reason: 'whatever the reason is' })).toThrow(
+      'acknowledge atlas-prod/db: rule = "RDS encrypted" is not a rule id. Fix: use an id of the policy pack, e.g. "ecs-task-readonly-root"',
+    );
   });
 
   it('fails synth when the ALB stops dropping invalid header fields', () => {
     // GIVEN the real prod stack with drop_invalid_header_fields removed WHEN it is synthesized THEN synth fails naming rule, resource and fix
     const app = tempApp();
     const stacks = addPlatformStacks(app, loadEnvironments());
-    addPolicyCheck(app, { ...quiet, waivers: WAIVERS });
+    addPolicyCheck(app, quiet);
     const alb = stacks.baseInfra.prod.node.findAll().find((c): c is Lb => c instanceof Lb)!;
     alb.resetDropInvalidHeaderFields();
     expect(() => app.synth()).toThrow(
@@ -173,12 +198,12 @@ describe('policy check during synth', () => {
   it('passes an encrypted database and fails synth when its encryption is removed', () => {
     const ok = tempApp();
     database(dataStack(ok));
-    addPolicyCheck(ok, { ...quiet, waivers: [] });
+    addPolicyCheck(ok, quiet);
     expect(() => ok.synth()).not.toThrow();
 
     const bad = tempApp();
     database(dataStack(bad), { storageEncrypted: false });
-    addPolicyCheck(bad, { ...quiet, waivers: [] });
+    addPolicyCheck(bad, quiet);
     expect(() => bad.synth()).toThrow(
       '[rds-encrypted] atlas-prod aws_db_instance.db: storage_encrypted is false; wants true. Fix: set storage_encrypted = true (optionally kms_key_id) on the database (CKV_AWS_16, AVD-AWS-0080, RDS.3)',
     );
@@ -187,12 +212,12 @@ describe('policy check during synth', () => {
   it('passes a TLS-only Kafka cluster and fails synth when plaintext is allowed', () => {
     const ok = tempApp();
     kafka(dataStack(ok), 'TLS');
-    addPolicyCheck(ok, { ...quiet, waivers: [] });
+    addPolicyCheck(ok, quiet);
     expect(() => ok.synth()).not.toThrow();
 
     const bad = tempApp();
     kafka(dataStack(bad), 'TLS_PLAINTEXT');
-    addPolicyCheck(bad, { ...quiet, waivers: [] });
+    addPolicyCheck(bad, quiet);
     expect(() => bad.synth()).toThrow(
       '[msk-tls-in-transit] atlas-prod aws_msk_cluster.kafka: encryption_in_transit client_broker is "TLS_PLAINTEXT"; wants TLS only. Fix: set encryption_info { encryption_in_transit { client_broker = "TLS", in_cluster = true } } (the AWS defaults) (CKV_AWS_81, AVD-AWS-0073, MSK.1)',
     );
@@ -201,12 +226,12 @@ describe('policy check during synth', () => {
   it('holds a production-tier stack to deletion protection that a non-production one may skip', () => {
     const staging = tempApp();
     database(dataStack(staging, 'non-production'), { deletionProtection: false, multiAz: false, lifecycle: { preventDestroy: false } });
-    addPolicyCheck(staging, { ...quiet, waivers: [] });
+    addPolicyCheck(staging, quiet);
     expect(() => staging.synth()).not.toThrow();
 
     const prod = tempApp();
     database(dataStack(prod, 'production'), { deletionProtection: false });
-    addPolicyCheck(prod, { ...quiet, waivers: [] });
+    addPolicyCheck(prod, quiet);
     expect(() => prod.synth()).toThrow('[rds-deletion-protection] atlas-prod aws_db_instance.db: deletion_protection is false; wants true in a production-tier stack');
   });
 });

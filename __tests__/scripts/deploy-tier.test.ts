@@ -68,11 +68,9 @@ describe('deploy tier: scratch copies', () => {
   const repo = path.resolve(__dirname, '../..');
   beforeAll(() => {
     fs.mkdirSync(path.join(project, 'src/config'), { recursive: true });
-    fs.mkdirSync(path.join(project, 'src/policy'), { recursive: true });
     fs.mkdirSync(path.join(project, 'node_modules'));
     fs.mkdirSync(path.join(project, 'cdktf.out'));
     for (const file of scratch.ENV_FILES) fs.copyFileSync(path.join(repo, file), path.join(project, file));
-    fs.copyFileSync(path.join(repo, 'src/policy/waivers.ts'), path.join(project, 'src/policy/waivers.ts'));
     scratch.copyProject(project, copy);
   });
   afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -82,12 +80,9 @@ describe('deploy tier: scratch copies', () => {
     expect(fs.lstatSync(path.join(copy, 'node_modules')).isSymbolicLink()).toBe(true);
   });
 
-  it("switches the committed configs to the bootstrap's S3 backend and drops its waiver, as the README says", () => {
+  it("switches the committed configs to the bootstrap's S3 backend, as the README says", () => {
     scratch.switchBootstrapToS3(copy);
     for (const file of scratch.ENV_FILES) expect(fs.readFileSync(path.join(copy, file), 'utf8')).toContain("bootstrapBackend: 's3'");
-    const waivers = fs.readFileSync(path.join(copy, 'src/policy/waivers.ts'), 'utf8');
-    expect(waivers).not.toMatch(/stack: 'bootstrap'/);
-    expect(waivers).toMatch(/rule: 'msk-not-public'/);
   });
 
   it('sets the MSK phase of one environment and refuses an edit that matches nothing', () => {

@@ -21,8 +21,19 @@ describe('values AWS refuses at apply, refused at synth', () => {
     // Fargate sizes
     ['an Atlas service CPU/memory pair Fargate does not offer', (c) => (c.atlas.services.eventsIngestion.memoryInMib = 4096),
       'atlas.services.eventsIngestion.memoryInMib = 4096 is not offered by Fargate with cpu 256. Fix: use 512-2048 MiB'],
-    ['an Atlas service CPU size Fargate does not offer', (c) => (c.atlas.services.kafkaUi.cpu = 768),
-      'atlas.services.kafkaUi.cpu = 768 is not a Fargate CPU size. Fix: use one of 256, 512, 1024, 2048, 4096'],
+    ['an Atlas service CPU size Fargate does not offer', (c) => (c.atlas.services.dashboardBackend.cpu = 768),
+      'atlas.services.dashboardBackend.cpu = 768 is not a Fargate CPU size. Fix: use one of 256, 512, 1024, 2048, 4096'],
+    // EC2 sizes: a task larger than one instance is registered, then never placed
+    ['an EC2 service reserving more memory than one instance offers', (c) => (c.atlas.services.kafkaUi.memoryInMib = 4096),
+      'atlas.services.kafkaUi.memoryInMib = 4096 reserves more than the ~3891 MiB one t3.medium offers tasks, so the task can never be placed. Fix:'],
+    ['an EC2 service needing more CPU than one instance has', (c) => (c.atlas.services.kafkaUi.cpu = 4096),
+      'atlas.services.kafkaUi.cpu = 4096 is not between 128 and the 2048 CPU units of one t3.medium, so the task can never be placed. Fix: 128-2048'],
+    ['an instance type whose size the platform does not know', (c) => (c.compute.instanceType = 'x2iedn.xlarge'),
+      'compute.instanceType = "x2iedn.xlarge" is not an instance type whose size the platform knows, so services on EC2 cannot be checked against it. Fix:'],
+    ['instances kept although no service runs on EC2', (c) => {
+      c.atlas.services.kafkaUi.capacity = 'fargate';
+      c.compute.minSize = 1;
+    }, 'compute.minSize = 1 keeps instances running, but no atlas service runs a task on EC2, so nobody uses them. Fix: 0'],
     ['a monitoring size Fargate does not offer', (c) => (c.monitoring.sizes.loki = { cpu: 1024, memory: 1024 }),
       'monitoring.sizes.loki.memory = 1024 is not offered by Fargate with cpu 1024. Fix:'],
     // Engine versions and instance types the managed services do not offer

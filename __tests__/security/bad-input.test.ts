@@ -49,7 +49,7 @@ describe('bad generated input', () => {
   it('rejects a listener-rule priority clash across stacks, naming both rules', () => {
     const ssm = { data: { aws_ssm_parameter: { listener: { name: '/infra/alb-listener-arn' } } } };
     const rule = (name: string) => doc([['aws_lb_listener_rule', name, { listener_arn: '${data.aws_ssm_parameter.listener.value}', priority: 10 }]], ssm);
-    const result = evaluate([stack('atlas-staging', rule('api')), stack('monitoring-staging', rule('grafana'))], []);
+    const result = evaluate([stack('atlas-staging', rule('api')), stack('monitoring-staging', rule('grafana'))]);
     expect(failureMessage(result)).toContain(
       '[listener-priority-unique] atlas-staging aws_lb_listener_rule.api: priority 10 on the listener from SSM parameter /infra/alb-listener-arn is also used by monitoring-staging/aws_lb_listener_rule.grafana. Fix: give one of the rules another priority',
     );
@@ -78,7 +78,7 @@ describe('bad generated input', () => {
     expect(construction).toMatch(/at most \d+|shorter than 3|must be lowercase/);
     expect(construction).toContain('Fix:');
     // WHEN the same name reaches Terraform JSON THEN the pack fails with the same explanation
-    const result = evaluate([stack('s', doc([[type, 'this', { [attribute]: name }]]))], []);
+    const result = evaluate([stack('s', doc([[type, 'this', { [attribute]: name }]]))]);
     const finding = result.findings.find((f) => f.rule === 'name-within-limit');
     expect(finding).toEqual({ rule: 'name-within-limit', stack: 's', address: `${type}.this`, problem: `${attribute}: ${construction.replace(/\. Fix:.*$/, '')}` });
   });

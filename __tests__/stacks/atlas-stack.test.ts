@@ -90,7 +90,7 @@ describe('atlas stack: MSK', () => {
     const broker = prod.resource.aws_msk_cluster.kafka.broker_node_group_info;
     expect(broker.connectivity_info).toEqual({ public_access: { type: 'DISABLED' }, vpc_connectivity: { client_authentication: { sasl: { iam: true } } } });
     expect(broker.client_subnets).toContain('platform_private_subnet_ids');
-    expect(prod.resource.aws_msk_cluster_policy.kafka_policy.policy).toContain('"AWS" = ["arn:aws:iam::111122223333:root"]');
+    expect(prod.resource.aws_msk_cluster_policy.kafka_policy.policy).toContain('"AWS" = ["arn:${data.aws_partition.partition.partition}:iam::111122223333:root"]');
     expect(prod.resource.aws_msk_cluster_policy.kafka_policy.policy).toContain('"kafka:CreateVpcConnection"');
     expect(prod.output).not.toHaveProperty('kafka_bootstrap_brokers_public_iam');
     expect(prod.output?.kafka_bootstrap_brokers_vpc_connectivity_iam).toBeDefined();
@@ -244,7 +244,8 @@ describe('atlas stack: least privilege', () => {
   test('the dashboard backend connects to PostgreSQL as its own IAM database user', () => {
     const connect = staged.find((s) => s.Sid === 'ConnectAsDashboardUser');
     expect(connect?.Action).toBe('rds-db:connect');
-    expect(connect?.Resource).toMatch(new RegExp(`^arn:aws:rds-db:.*:dbuser:.*/${DASHBOARD_DB_USER}$`));
+    // The partition is a reference (data.aws_partition), not a literal "aws".
+    expect(connect?.Resource).toMatch(new RegExp(`^arn:\\$\\{TfToken\\[TOKEN\\.\\d+\\]\\}:rds-db:.*:dbuser:.*/${DASHBOARD_DB_USER}$`));
   });
 });
 
@@ -264,14 +265,42 @@ describe('atlas stack: alarms, exports and wiring', () => {
     expect(staging.resource.aws_s3_bucket_versioning.kafka_exports_versioning.versioning_configuration.status).toBe('Enabled');
     expect(staging.resource.aws_s3_bucket_policy.kafka_exports_policy.policy).toContain('"aws:SecureTransport" = "false"');
     expect(prod.resource.aws_s3_bucket.kafka_exports.lifecycle).toEqual({ prevent_destroy: true });
-    const without = synthAtlas(atlasEnvironment('staging', { exportBucket: { enabled: false } }));
+    const without = synthAtlas(atlasEnvironment('staging', { exportBucket: { enabled: false, topics: [] } }));
     expect(resources(without, 'aws_s3_bucket')).toEqual({});
     expect(without.output).not.toHaveProperty('kafka_exports_bucket');
   });
 
+  test('Firehose exports the configured topics: public brokers in staging, multi-VPC private ones in prod', () => {
+    const source = (json: Json) => json.resource.aws_kinesis_firehose_delivery_stream.kafka_export_stream_events.msk_source_configuration;
+    expect(source(staging).authentication_configuration.connectivity).toBe('PUBLIC');
+    expect(source(prod).authentication_configuration.connectivity).toBe('PRIVATE');
+    expect(source(prod).msk_cluster_arn).toBe('${aws_msk_cluster.kafka.arn}');
+    // Prod's one cluster policy lets Firehose create its VPC connection; staging needs none.
+    expect(prod.resource.aws_msk_cluster_policy.kafka_policy.policy).toContain('"Service" = ["firehose.amazonaws.com"]');
+    expect(staging.resource.aws_msk_cluster_policy).toBeUndefined();
+    for (const json of [staging, prod]) {
+      const s3 = json.resource.aws_kinesis_firehose_delivery_stream.kafka_export_stream_events.extended_s3_configuration;
+      expect(s3.bucket_arn).toBe('${aws_s3_bucket.kafka_exports.arn}');
+      // Objects and the bucket default share the platform's key.
+      expect(s3.kms_key_arn).toBe('${aws_kms_key.kafka_exports_key.arn}');
+      const sse = json.resource.aws_s3_bucket_server_side_encryption_configuration.kafka_exports_encryption.rule[0].apply_server_side_encryption_by_default;
+      expect(sse).toEqual({ sse_algorithm: 'aws:kms', kms_master_key_id: '${aws_kms_key.kafka_exports_key.arn}' });
+      expect(json.output.kafka_export_streams.value).toContain('kafka_export_stream_events.name');
+    }
+  });
+
+  test('with MSK in phase create (no public or multi-VPC brokers yet) the streams wait, the bucket stays', () => {
+    const created = synthAtlas(atlasEnvironment('staging', { msk: { phase: 'create' } }));
+    expect(resources(created, 'aws_kinesis_firehose_delivery_stream')).toEqual({});
+    expect(created.resource.aws_s3_bucket.kafka_exports).toBeDefined();
+    const none = synthAtlas(atlasEnvironment('prod', { exportBucket: { topics: [] } }));
+    expect(resources(none, 'aws_kinesis_firehose_delivery_stream')).toEqual({});
+    expect(none.resource.aws_msk_cluster_policy.kafka_policy.policy).not.toContain('firehose');
+  });
+
   test('the stack reads Layer 1 only through SSM data sources', () => {
     for (const json of [staging, prod]) {
-      expect(Object.keys(json.data).sort()).toEqual(['aws_caller_identity', 'aws_region', 'aws_ssm_parameter']);
+      expect(Object.keys(json.data).sort()).toEqual(['aws_caller_identity', 'aws_partition', 'aws_region', 'aws_ssm_parameter']);
       expect(JSON.stringify(json)).not.toMatch(/terraform_remote_state|"(vpc|subnet|sg)-[0-9a-f]{8,}"/);
     }
     expect(Object.values(dataSources(prod, 'aws_ssm_parameter')).every((d) => d.name.startsWith('/atlas-prod/infra/'))).toBe(true);

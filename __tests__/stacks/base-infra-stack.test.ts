@@ -65,6 +65,27 @@ describe('base-infra stack', () => {
     ]);
   });
 
+  it('publishes the EC2 capacity provider and its instance type in the SSM contract', () => {
+    expect(resource(staging, 'aws_ssm_parameter', 'ssm_ec2_capacity_provider_name')).toMatchObject({
+      name: '/infra/ec2-capacity-provider-name',
+      value: '${aws_ecs_capacity_provider.ecs_ec2_capacity_provider.name}',
+    });
+    expect(resource(prod, 'aws_ssm_parameter', 'ssm_ec2_instance_type')).toMatchObject({ name: '/atlas-prod/infra/ec2-instance-type', value: 't3.medium' });
+  });
+
+  it('scales the EC2 group from placed tasks, between the bounds each environment configures', () => {
+    const provider = resource(staging, 'aws_ecs_capacity_provider', 'ecs_ec2_capacity_provider').auto_scaling_group_provider;
+    expect(provider.managed_scaling).toMatchObject({ status: 'ENABLED', target_capacity: 100 });
+    expect(provider.managed_termination_protection).toBe('ENABLED');
+    for (const [json, env] of [[staging, envs[0]], [prod, envs[1]]] as const) {
+      const group = resource(json, 'aws_autoscaling_group', 'ecs_ec2_auto_scaling_group');
+      expect(group.protect_from_scale_in).toBe(true);
+      expect([group.min_size, group.max_size]).toEqual([env.compute.minSize, env.compute.maxSize]);
+    }
+    // staging may scale to zero; prod keeps the instance its EC2 service (Kafka UI) runs on
+    expect(envs.map((env) => [env.name, env.compute.minSize, env.atlas.services.kafkaUi.capacity])).toEqual([['staging', 0, 'ec2'], ['prod', 1, 'ec2']]);
+  });
+
   it('closes the default security group and logs all VPC traffic', () => {
     const closed = resource(staging, 'aws_default_security_group', 'network_default_security_group');
     expect(closed.ingress).toBeUndefined();

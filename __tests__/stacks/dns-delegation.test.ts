@@ -92,7 +92,7 @@ describe('dns.delegation', () => {
     ['rejects registrar delegation of a sub-zone of another environment', withDns('prod', { delegation: 'registrar' }),
       /prod: dns\.delegation = "registrar" for atlas\.hari328\.net, which is inside staging's domain hari328\.net.*Fix: "parent-zone"/],
     ['rejects parent-zone delegation into another account', withDns('prod', {}, { accountId: '444455556666' }),
-      /prod: dns\.delegation = "parent-zone", but the parent zone hari328\.net is staging's, in account 111122223333.*Fix: "parent-zone-manual"/],
+      /prod: dns\.delegation = "parent-zone" needs the parent zone hari328\.net in this stack.s account 444455556666, but it is staging.s, in account 111122223333.*Fix: "parent-zone-manual"/],
     ['rejects parent-zone delegation of a registered domain (no parent below the TLD)', withDns('staging', { delegation: 'parent-zone' }),
       /staging: dns\.delegation = "parent-zone" needs a parent zone, but hari328\.net has no parent.*Fix: "registrar"/],
     ['rejects two environments creating one zone', { ...ENVIRONMENTS, prod: prodOnStagingDomain() },

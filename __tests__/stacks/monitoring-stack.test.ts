@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import { MonitoringStack } from '../../stacks/monitoring-stack';
 import { loadEnvironment } from '../../src/config/load';
 import { decodeContainerDefinitions, environmentValue, type ContainerDefinition } from '../helpers/container-definitions';
+import { APPLICATIONS_JOB } from '../../src/monitoring-config/prometheus-config';
 
 type Resources = Record<string, Record<string, Record<string, any>>>;
 
@@ -47,7 +48,8 @@ function configuredEndpoints(resources: Resources) {
     return { host: url.hostname, port: Number(url.port) };
   };
   return [
-    ...prometheus.scrape_configs.flatMap((job: any) => (job.dns_sd_configs ?? []).map((sd: any) => ({ client: 'prometheus', host: sd.names[0], port: sd.port }))),
+    // The applications job asks Layer 1's scrape-targets names (application-scraping.test.ts checks those).
+    ...prometheus.scrape_configs.filter((job: any) => job.job_name !== APPLICATIONS_JOB).flatMap((job: any) => (job.dns_sd_configs ?? []).map((sd: any) => ({ client: 'prometheus', host: sd.names[0], port: sd.port }))),
     ...Object.values(collector.exporters).map((exporter: any) => ({ client: 'collector', ...hostPort(exporter.endpoint) })),
     ...grafana.datasources.map((source: any) => ({ client: 'grafana', ...hostPort(source.url) })),
   ];

@@ -1,20 +1,15 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { synthToDirectory } from '../../src/app/synth-to-directory';
-import { addressDiff, stackAddresses, unreadableAddressReason } from '../../src/core/addresses';
+import { addressDiff, unreadableAddressReason } from '../../src/core/addresses';
+import { stackAddresses } from '../../src/terraform-json/document';
+import { withSynthesizedPlatform } from '../../src/terraform-json/synth';
 
 const addressesDir = path.resolve(__dirname, '..', '..', 'addresses');
 let stacks: Record<string, string[]>;
 
 beforeAll(() => {
   // GIVEN every stack of every environment, synthesized exactly as `npm run synth` does
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-addresses-test-'));
-  try {
-    stacks = Object.fromEntries(Object.entries(synthToDirectory(outdir)).map(([stack, config]) => [stack, stackAddresses(config)]));
-  } finally {
-    fs.rmSync(outdir, { recursive: true, force: true });
-  }
+  stacks = withSynthesizedPlatform({}, (synthesized) => Object.fromEntries(synthesized.map((s) => [s.name, stackAddresses(s.json)])));
 });
 
 function committed(file: string): string[] {

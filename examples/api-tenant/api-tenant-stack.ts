@@ -6,7 +6,7 @@
  */
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
-import { LISTENER_PRIORITIES, Names, PlatformParameters, PlatformStack, stateKey, TenantService, type StateBackendSettings } from '@atlas/platform-constructs';
+import { LISTENER_PRIORITIES, Names, PlatformParameters, PlatformStack, stateKey, TenantService, type ServiceCapacity, type StateBackendSettings } from '@atlas/platform-constructs';
 
 export interface ApiTenantStackProps {
   readonly region: string;
@@ -22,6 +22,11 @@ export interface ApiTenantStackProps {
   readonly repository: string;
   /** The platform's state bucket and lock table; the key is `api/<environment>/terraform.tfstate`. */
   readonly state: StateBackendSettings;
+  /**
+   * Where the api runs: Fargate, or the platform's EC2 capacity with the platform's instance type
+   * (SSM `<ssmPrefix>/ec2-instance-type`), which the task size is checked against at synth.
+   */
+  readonly capacity: ServiceCapacity;
 }
 
 export class ApiTenantStack extends PlatformStack {
@@ -42,9 +47,15 @@ export class ApiTenantStack extends PlatformStack {
       platform,
       serviceName: 'api',
       containerPort: 3000,
+      cpu: 256,
+      memory: 512,
+      capacity: props.capacity,
       ecrRepository: true,
       route: { hostname: props.hostname, priority: LISTENER_PRIORITIES.api, healthCheckPath: '/health' },
       environment: { NODE_ENV: 'production', PORT: '3000' },
+      // Prometheus scrapes http://<task>:9464/metrics; the environment's Prometheus finds the tasks
+      // through Layer 1's Cloud Map namespace, with no change on the platform side.
+      metrics: { port: 9464, path: '/metrics' },
       logRetentionInDays: 30,
     });
 

@@ -10,6 +10,6 @@ import { API_STAGING } from './settings';
 
 const app = new App();
 new ApiTenantStack(app, 'api-staging', API_STAGING);
-// No waivers: the tenant's stack holds every rule of the pack, or synth fails naming the finding.
+// No acknowledgements: the tenant's stack holds every rule of the pack, or synth fails naming the finding.
 addPolicyCheck(app);
 app.synth();

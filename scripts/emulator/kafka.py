@@ -130,6 +130,37 @@ def _bootstrap_brokers(cluster):
     return result
 
 
+def firehose_source_problem(source):
+    """Why Firehose would refuse an MSK source (AWS Firehose "Configure source settings for Amazon
+    MSK"), or None: the cluster exists and is active with IAM auth, and PUBLIC needs its public
+    endpoints while PRIVATE needs multi-VPC connectivity (IAM) and a cluster policy letting Firehose
+    create the VPC connection."""
+    arn = source.get('MSKClusterARN')
+    connectivity = (source.get('AuthenticationConfiguration') or {}).get('Connectivity')
+    with _lock:
+        cluster = _clusters.get(arn)
+        if cluster is None:
+            return f'MSK cluster {arn} does not exist'
+        if not cluster['clientAuthentication'].get('sasl', {}).get('iam', {}).get('enabled', False):
+            return f'MSK cluster {arn} does not have IAM access control enabled'
+        info = cluster['brokerNodeGroupInfo']['connectivityInfo']
+        if connectivity == 'PUBLIC' and info['publicAccess']['type'] == 'DISABLED':
+            return f'MSK cluster {arn} does not have public access enabled, which PUBLIC connectivity needs'
+        if connectivity == 'PRIVATE':
+            if not info['vpcConnectivity']['clientAuthentication']['sasl']['iam']['enabled']:
+                return f'MSK cluster {arn} does not have multi-VPC private connectivity enabled for IAM, which PRIVATE connectivity needs'
+            policy = json.loads(_policies.get(arn, {}).get('policy') or '{}')
+            allowed = any(
+                'firehose.amazonaws.com' in json.dumps(s.get('Principal')) and 'kafka:CreateVpcConnection' in json.dumps(s.get('Action'))
+                for s in policy.get('Statement', []) if s.get('Effect') == 'Allow'
+            )
+            if not allowed:
+                return f'the cluster policy of {arn} does not allow firehose.amazonaws.com kafka:CreateVpcConnection, which PRIVATE connectivity needs'
+        if connectivity not in ('PUBLIC', 'PRIVATE'):
+            return f'Connectivity {connectivity!r} is not PUBLIC or PRIVATE'
+    return None
+
+
 def _operation(cluster, kind, source, target):
     arn = cluster['clusterArn'].replace(':cluster/', ':cluster-operation/') + f'/{uuid.uuid4()}'
     _operations[arn] = {

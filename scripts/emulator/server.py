@@ -11,6 +11,9 @@ What it adds to moto (each piece is tested in test_server.py):
   request. Here a statement applies only when its condition holds, with SecureTransport taken from
   the request's scheme.
 - Amazon MSK (kafka.py): clusters, configurations, bootstrap brokers, updates, cluster policies.
+- Firehose streams with an MSK source (moto drops MSKSourceConfiguration and describes no source):
+  kept and described as AWS does, and refused as AWS refuses them when the cluster does not offer
+  the connectivity asked for (kafka.firehose_source_problem).
 - Calls moto does not implement that the provider makes: Budgets DescribeSubscribersForNotification,
   EFS PutBackupPolicy and DeleteFileSystemPolicy.
 - Hosted zone ids that start with Z, as AWS's do (the project's config refuses other ids), and
@@ -19,6 +22,9 @@ What it adds to moto (each piece is tested in test_server.py):
 - A DbiResourceId per DB instance (moto gives all the same one, and the provider looks instances
   up by it), and the CA certificate a new instance asks for.
 - Container definitions read back as ECS returns them: health-check defaults, awsvpc host ports.
+- ECS services keep the capacity provider strategy, placement strategy and constraints, health
+  check grace period and zone rebalancing they were created with (moto drops them), and a
+  service placed by a capacity provider strategy has no launch type, as in AWS.
 - One request at a time into moto (its backends are not thread-safe), with a log line naming each
   call that fails, and a retried call (same SDK invocation id) answered with the first attempt's
   successful answer instead of being carried out twice.
@@ -98,7 +104,12 @@ def conditions_hold(condition, context):
     return True
 
 
+# CreateService parameters moto ignores and the provider reads back.
+ECS_SERVICE_PARAMETERS_KEPT = ('capacityProviderStrategy', 'placementStrategy', 'placementConstraints', 'healthCheckGracePeriodSeconds', 'availabilityZoneRebalancing')
+
+
 def patch_moto():
+    from moto.core.utils import camelcase_to_underscores
     from moto.iam import access_control
     from moto.iam.access_control import PermissionResult
     from moto.route53 import models as route53_models
@@ -201,6 +212,126 @@ def patch_moto():
                 definition['portMappings'] = [{'hostPort': m.get('containerPort'), **m} for m in definition.get('portMappings', [])]
 
     TaskDefinition.__init__ = aws_filled_container_definitions
+
+    from moto.ecs.responses import EC2ContainerServiceResponse
+
+    create_service = EC2ContainerServiceResponse.create_service
+
+    def create_service_keeping_placement(self):
+        # moto drops these CreateService parameters, so DescribeServices lacks them and every
+        # re-plan would replace the service. Kept as sent; UpdateService already stores them. A
+        # service placed through a capacity provider strategy has no launch type, as in AWS.
+        result = create_service(self)
+        cluster = self._get_param('cluster', 'default').split('/')[-1]
+        service = self.ecs_backend.services[f"{cluster}:{self._get_param('serviceName')}"]
+        for key in ECS_SERVICE_PARAMETERS_KEPT:
+            value = self._get_param(key)
+            if value is not None:
+                setattr(service, camelcase_to_underscores(key), value)
+        if self._get_param('capacityProviderStrategy') and self._get_param('launchType') is None:
+            service.launch_type = None
+            for deployment in service.deployments:
+                deployment['launchType'] = None
+        return result
+
+    EC2ContainerServiceResponse.create_service = create_service_keeping_placement
+
+    from moto.servicediscovery.models import ServiceDiscoveryBackend
+    from moto.servicediscovery.exceptions import ConflictingDomainExists
+
+    create_namespace = ServiceDiscoveryBackend.create_private_dns_namespace
+
+    def create_private_dns_namespace(self, name, creator_request_id, description, vpc, tags, properties):
+        # moto refuses a second private namespace in a VPC whatever its name; AWS refuses only a
+        # name the VPC already has (each namespace is its own private hosted zone).
+        same_vpc = [ns for ns in self.namespaces.values() if ns.vpc == vpc]
+        if any(ns.name.rstrip('.').lower() == name.rstrip('.').lower() for ns in same_vpc):
+            raise ConflictingDomainExists(vpc)
+        for ns in same_vpc:
+            ns.vpc = None
+        try:
+            return create_namespace(self, name, creator_request_id, description, vpc, tags, properties)
+        finally:
+            for ns in same_vpc:
+                ns.vpc = vpc
+
+    ServiceDiscoveryBackend.create_private_dns_namespace = create_private_dns_namespace
+
+    create_cloud_map_service = ServiceDiscoveryBackend.create_service
+
+    def create_service_as_aws(self, **kwargs):
+        # AWS keeps a service's namespace also when it arrives only in DnsConfig (the provider sends
+        # it there) and returns it as NamespaceId; moto returns none, and the provider replaces the
+        # service. A custom health check always has FailureThreshold 1 at AWS.
+        dns_config = kwargs.get('dns_config') or {}
+        if not kwargs.get('namespace_id') and dns_config.get('NamespaceId'):
+            kwargs['namespace_id'] = dns_config['NamespaceId']
+        if kwargs.get('health_check_custom_config') is not None:
+            kwargs['health_check_custom_config'] = {**kwargs['health_check_custom_config'], 'FailureThreshold': 1}
+        return create_cloud_map_service(self, **kwargs)
+
+    ServiceDiscoveryBackend.create_service = create_service_as_aws
+
+    patch_firehose()
+
+
+_msk_sources = {}  # delivery stream ARN -> MSKSourceDescription
+
+
+def patch_firehose():
+    from moto.firehose.exceptions import InvalidArgumentException
+    from moto.firehose.models import FirehoseBackend
+    from moto.firehose.responses import FirehoseResponse
+
+    create = FirehoseResponse.create_delivery_stream
+
+    def create_delivery_stream(self):
+        source = self._get_param('MSKSourceConfiguration')
+        if source:
+            if self._get_param('DeliveryStreamType') != 'MSKAsSource':
+                raise InvalidArgumentException('MSKSourceConfiguration is only applicable for MSKAsSource stream type')
+            problem = kafka.firehose_source_problem(source)
+            if problem:
+                raise InvalidArgumentException(problem)
+        result = create(self)
+        if source:
+            name = self._get_param('DeliveryStreamName')
+            arn = self.firehose_backend.delivery_streams[name].delivery_stream_arn
+            description = {
+                'MSKClusterARN': source['MSKClusterARN'],
+                'TopicName': source['TopicName'],
+                'AuthenticationConfiguration': source['AuthenticationConfiguration'],
+                'DeliveryStartTimestamp': datetime.datetime.now(datetime.timezone.utc).timestamp(),
+            }
+            read_from = source.get('ReadFromTimestamp')
+            if read_from is not None:
+                description['ReadFromTimestamp'] = read_from.timestamp() if isinstance(read_from, datetime.datetime) else read_from
+            _msk_sources[arn] = description
+        return result
+
+    FirehoseResponse.create_delivery_stream = create_delivery_stream
+
+    describe = FirehoseBackend.describe_delivery_stream
+
+    def describe_delivery_stream(self, delivery_stream_name):
+        result = describe(self, delivery_stream_name)
+        stream = result['DeliveryStreamDescription']
+        source = _msk_sources.get(stream.get('DeliveryStreamARN'))
+        if source:
+            stream['Source'] = {'MSKSourceDescription': source}
+        return result
+
+    FirehoseBackend.describe_delivery_stream = describe_delivery_stream
+
+    delete = FirehoseBackend.delete_delivery_stream
+
+    def delete_delivery_stream(self, delivery_stream_name, *args, **kwargs):
+        stream = self.delivery_streams.get(delivery_stream_name)
+        delete(self, delivery_stream_name, *args, **kwargs)
+        if stream is not None:
+            _msk_sources.pop(stream.delivery_stream_arn, None)
+
+    FirehoseBackend.delete_delivery_stream = delete_delivery_stream
 
 
 def _json(status, payload, headers=None):

@@ -29,11 +29,14 @@ class EmulatorTest(unittest.TestCase):
     @classmethod
     def tearDownClass(cls):
         cls.server.terminate()
-        cls.server.wait(10)
+        cls.server.wait(60)  # a loaded machine (load average above 40 seen) needs more than 10 s to stop the server
         cls.tmp.cleanup()
 
     def client(self, service):
-        return boto3.client(service, endpoint_url=self.endpoint, verify=self.ca, region_name='eu-west-1', aws_access_key_id='test', aws_secret_access_key='test')
+        client = boto3.client(service, endpoint_url=self.endpoint, verify=self.ca, region_name='eu-west-1', aws_access_key_id='test', aws_secret_access_key='test')
+        # A kept-alive connection holds a server thread, and the server waits for its threads on exit.
+        self.addCleanup(client.close)
+        return client
 
     def test_answers_as_the_configured_account_over_tls(self):
         self.assertEqual(self.client('sts').get_caller_identity()['Account'], ACCOUNT)
@@ -121,6 +124,24 @@ class EmulatorTest(unittest.TestCase):
         self.assertEqual(read['healthCheck'], {'command': ['CMD', 'true'], 'interval': 30, 'timeout': 5, 'retries': 3})
         self.assertEqual(read['portMappings'], [{'containerPort': 8080, 'hostPort': 8080, 'protocol': 'tcp'}])
 
+    def test_ecs_services_keep_their_capacity_provider_strategy_and_placement(self):
+        ecs = self.client('ecs')
+        ecs.create_cluster(clusterName='placement')
+        ecs.register_task_definition(family='on-ec2', requiresCompatibilities=['EC2'], networkMode='awsvpc', containerDefinitions=[{'name': 'a', 'image': 'i', 'memory': 256}])
+        strategy = [{'capacityProvider': 'placement-ec2', 'weight': 1, 'base': 0}]
+        placement = [{'type': 'spread', 'field': 'attribute:ecs.availability-zone'}, {'type': 'binpack', 'field': 'memory'}]
+        ecs.create_service(cluster='placement', serviceName='on-ec2', taskDefinition='on-ec2', desiredCount=1, capacityProviderStrategy=strategy,
+                           placementStrategy=placement, healthCheckGracePeriodSeconds=60, availabilityZoneRebalancing='DISABLED')
+        service = ecs.describe_services(cluster='placement', services=['on-ec2'])['services'][0]
+        self.assertEqual(service['capacityProviderStrategy'], strategy)
+        self.assertEqual(service['placementStrategy'], placement)
+        self.assertEqual(service['healthCheckGracePeriodSeconds'], 60)
+        self.assertEqual(service['availabilityZoneRebalancing'], 'DISABLED')
+        self.assertNotIn('launchType', service)
+        # a service created with a launch type keeps it
+        ecs.create_service(cluster='placement', serviceName='launched', taskDefinition='on-ec2', desiredCount=0, launchType='EC2')
+        self.assertEqual(ecs.describe_services(cluster='placement', services=['launched'])['services'][0]['launchType'], 'EC2')
+
     def test_budget_notification_subscribers_and_tags(self):
         budgets = self.client('budgets')
         notification = {'NotificationType': 'ACTUAL', 'ComparisonOperator': 'GREATER_THAN', 'Threshold': 80.0, 'ThresholdType': 'PERCENTAGE'}
@@ -205,6 +226,70 @@ class EmulatorTest(unittest.TestCase):
             kafka.describe_cluster(ClusterArn=arn)
         self.assertEqual(missing.exception.response['Error']['Code'], 'NotFoundException')
         kafka.delete_configuration(Arn=configuration)
+
+    def test_firehose_msk_source_needs_the_connectivity_it_asks_for(self):
+        kafka, firehose = self.client('kafka'), self.client('firehose')
+        configuration = kafka.create_configuration(Name='export-props', ServerProperties=b'a=b\n')['Arn']
+        arn = self._cluster(kafka, 'exported', configuration)['ClusterArn']
+        destination = {'RoleARN': 'arn:aws:iam::111122223333:role/export', 'BucketARN': 'arn:aws:s3:::exports', 'Prefix': 'kafka/topic=events/'}
+
+        def stream(name, connectivity):
+            return firehose.create_delivery_stream(
+                DeliveryStreamName=name,
+                DeliveryStreamType='MSKAsSource',
+                MSKSourceConfiguration={'MSKClusterARN': arn, 'TopicName': 'events', 'AuthenticationConfiguration': {'RoleARN': destination['RoleARN'], 'Connectivity': connectivity}},
+                ExtendedS3DestinationConfiguration=destination,
+            )
+
+        with self.assertRaisesRegex(ClientError, 'does not have public access enabled'):
+            stream('public-too-early', 'PUBLIC')
+        with self.assertRaisesRegex(ClientError, 'multi-VPC private connectivity'):
+            stream('private-too-early', 'PRIVATE')
+        version = kafka.describe_cluster(ClusterArn=arn)['ClusterInfo']['CurrentVersion']
+        kafka.update_connectivity(ClusterArn=arn, CurrentVersion=version, ConnectivityInfo={'PublicAccess': {'Type': 'SERVICE_PROVIDED_EIPS'}, 'VpcConnectivity': {'ClientAuthentication': {'Sasl': {'Iam': {'Enabled': True}}}}})
+        with self.assertRaisesRegex(ClientError, 'cluster policy'):
+            stream('private-without-policy', 'PRIVATE')
+        stream('public', 'PUBLIC')
+        statement = {'Effect': 'Allow', 'Principal': {'Service': ['firehose.amazonaws.com']}, 'Action': 'kafka:CreateVpcConnection', 'Resource': arn}
+        kafka.put_cluster_policy(ClusterArn=arn, Policy=json.dumps({'Version': '2012-10-17', 'Statement': [statement]}))
+        stream('private', 'PRIVATE')
+
+        described = firehose.describe_delivery_stream(DeliveryStreamName='private')['DeliveryStreamDescription']
+        self.assertEqual(described['DeliveryStreamType'], 'MSKAsSource')
+        source = described['Source']['MSKSourceDescription']
+        self.assertEqual((source['MSKClusterARN'], source['TopicName'], source['AuthenticationConfiguration']['Connectivity']), (arn, 'events', 'PRIVATE'))
+        self.assertIn('DeliveryStartTimestamp', source)
+        self.assertEqual(described['Destinations'][0]['ExtendedS3DestinationDescription']['Prefix'], 'kafka/topic=events/')
+        firehose.delete_delivery_stream(DeliveryStreamName='private')
+        with self.assertRaises(ClientError):
+            firehose.describe_delivery_stream(DeliveryStreamName='private')
+        firehose.create_delivery_stream(DeliveryStreamName='private', DeliveryStreamType='DirectPut', ExtendedS3DestinationConfiguration=destination)
+        self.assertNotIn('Source', firehose.describe_delivery_stream(DeliveryStreamName='private')['DeliveryStreamDescription'])
+
+    def test_private_cloud_map_namespaces_share_a_vpc_but_not_a_name(self):
+        # Layer 1's scrape-targets namespace and the monitoring stack's namespace live in one VPC.
+        sd, ec2 = self.client('servicediscovery'), self.client('ec2')
+        vpc = ec2.create_vpc(CidrBlock='10.8.0.0/16')['Vpc']['VpcId']
+        for name in ('scrape.a.internal', 'monitoring.a.internal'):
+            sd.create_private_dns_namespace(Name=name, Vpc=vpc)
+        self.assertLessEqual({'scrape.a.internal', 'monitoring.a.internal'}, {n['Name'] for n in sd.list_namespaces()['Namespaces']})
+        with self.assertRaises(ClientError) as conflict:
+            sd.create_private_dns_namespace(Name='scrape.a.internal', Vpc=vpc)
+        self.assertEqual(conflict.exception.response['Error']['Code'], 'ConflictingDomainExists')
+
+    def test_a_cloud_map_service_reads_back_its_namespace_and_health_check(self):
+        # The provider sends the namespace only inside DnsConfig and reads it back from the service.
+        sd, ec2 = self.client('servicediscovery'), self.client('ec2')
+        vpc = ec2.create_vpc(CidrBlock='10.7.0.0/16')['Vpc']['VpcId']
+        sd.create_private_dns_namespace(Name='readback.internal', Vpc=vpc)
+        namespace = next(n['Id'] for n in sd.list_namespaces()['Namespaces'] if n['Name'] == 'readback.internal')
+        dns = {'NamespaceId': namespace, 'RoutingPolicy': 'MULTIVALUE', 'DnsRecords': [{'Type': 'SRV', 'TTL': 10}]}
+        created = sd.create_service(Name='metrics', DnsConfig=dns, HealthCheckCustomConfig={'FailureThreshold': 1})['Service']['Id']
+        service = sd.get_service(Id=created)['Service']
+        self.assertEqual(service['NamespaceId'], namespace)
+        self.assertEqual(service['HealthCheckCustomConfig'], {'FailureThreshold': 1})
+        plain = sd.get_service(Id=sd.create_service(Name='plain', DnsConfig=dns)['Service']['Id'])['Service']
+        self.assertNotIn('HealthCheckCustomConfig', plain)
 
     def test_unknown_msk_calls_fail_loudly(self):
         with self.assertRaisesRegex(ClientError, 'does not serve MSK'):

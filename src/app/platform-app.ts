@@ -5,6 +5,7 @@ import { BaseInfraStack } from '../../stacks/base-infra-stack';
 import { BootstrapStack } from '../../stacks/bootstrap-stack';
 import { MonitoringStack } from '../../stacks/monitoring-stack';
 import type { EnvironmentConfig } from '../config/schema';
+import { ConfigError } from '../core/input-error';
 
 export interface PlatformStacks {
   readonly bootstrap: BootstrapStack;
@@ -15,7 +16,9 @@ export interface PlatformStacks {
 
 /** Adds the bootstrap stack and, per environment, its layer stacks named `<layer>-<env>`. */
 export function addPlatformStacks(app: App, environments: readonly EnvironmentConfig[]): PlatformStacks {
-  if (environments.length === 0) throw new Error('No environment selected. Fix: set ATLAS_ENVIRONMENTS to e.g. "staging" or leave it unset');
+  if (environments.length === 0) {
+    throw new ConfigError([{ field: 'ATLAS_ENVIRONMENTS', problem: 'selects no environment', fix: 'set ATLAS_ENVIRONMENTS to e.g. "staging" or leave it unset' }]);
+  }
   const [first] = environments;
   const bootstrap = new BootstrapStack(app, 'bootstrap', {
     state: first.state,

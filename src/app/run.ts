@@ -1,16 +1,14 @@
-/** Runs the synth entry point; configuration errors print their list of fixes instead of a stack trace. */
-import { ConfigError } from '../config/load';
+/** Runs the synth entry point; bad input prints its message (the fix included) instead of a stack trace. */
+import { InputError } from '../core/input-error';
+import { PolicyError } from '../policy/report';
 
 export function runSynth(synth: () => void): void {
   try {
     synth();
   } catch (error) {
-    if (!(error instanceof Error) || !isInputError(error)) throw error;
+    // Told apart by class: a bug (any other error) keeps its stack trace.
+    if (!(error instanceof InputError || error instanceof PolicyError)) throw error;
     process.stderr.write(`${error.message}\n`);
     process.exitCode = 1;
   }
-}
-
-function isInputError(error: Error): boolean {
-  return error instanceof ConfigError || /Fix:/.test(error.message);
 }

@@ -5,7 +5,9 @@
  */
 import { z } from 'zod';
 import { parseCidr } from './cidr';
+import { METRICS_PATHS, type MetricsPath } from '../contract/scrape-targets';
 import { dnsName, fargateSizeProblem, hostnameUnderDomainProblem, imageTag, retentionInDays } from './rules';
+import { ec2SizeProblem } from './task-sizes';
 
 /**
  * Widest range an allow list may name. Allow lists name the operators' own networks (an office
@@ -30,15 +32,21 @@ const allowListCidr = z.string().superRefine((value, ctx) => {
 });
 
 const serviceFields = {
-  /** Fargate task CPU units (256 = 0.25 vCPU). */
+  /** Task CPU units (256 = 0.25 vCPU). */
   cpu: z.number().int(),
-  /** Task memory in MiB; Fargate offers only certain sizes per CPU size. */
+  /** Memory in MiB; Fargate offers only certain sizes per CPU size, EC2 needs it to fit on one instance. */
   memoryInMib: z.number().int(),
   desiredCount: z.number().int().min(0),
+  /**
+   * Where the tasks run: `fargate`, or `ec2` on the cluster's EC2 capacity provider (compute.*),
+   * whose managed scaling starts the instances these tasks need.
+   */
+  capacity: z.enum(['fargate', 'ec2'], { error: 'is not a capacity. Fix: "fargate" or "ec2"' }),
 };
 
-/** Fargate registers a task definition only with a CPU/memory pair it offers. */
-function checkFargateSize(size: { cpu: number; memoryInMib: number }, ctx: z.RefinementCtx): void {
+/** Fargate registers a task definition only with a CPU/memory pair it offers (EC2 sizes: checkAtlasAgainstEnvironment). */
+function checkFargateSize(size: { cpu: number; memoryInMib: number; capacity: string }, ctx: z.RefinementCtx): void {
+  if (size.capacity !== 'fargate') return;
   const problem = fargateSizeProblem(size.cpu, size.memoryInMib, 'memoryInMib');
   if (problem) ctx.addIssue({ code: 'custom', path: [problem.key], message: problem.message });
 }
@@ -54,6 +62,16 @@ const ecrService = z
      * so a release is a reviewed change of this value (`-var` still overrides it for one plan).
      */
     imageTag,
+    /**
+     * The service's Prometheus endpoint: set it and the environment's Prometheus scrapes every task
+     * (its `applications` job); omit it and the service only pushes OTLP.
+     */
+    metrics: z
+      .strictObject({
+        port: z.number().int().min(1).max(65535),
+        path: z.enum(Object.keys(METRICS_PATHS) as [MetricsPath, ...MetricsPath[]]).optional(),
+      })
+      .optional(),
   })
   .superRefine(checkFargateSize);
 
@@ -165,6 +183,62 @@ const rds = z
     }
   });
 
+/**
+ * A topic name Kafka accepts: 1-249 characters of [a-zA-Z0-9._-], and not "." or ".." (Kafka's
+ * `Topic.validate`). Firehose's MSK source takes the same characters.
+ */
+export const kafkaTopicName = z.string().superRefine((name, ctx) => {
+  const issue = (message: string) => ctx.addIssue({ code: 'custom', message });
+  if (name === '.' || name === '..') issue('is a name Kafka refuses ("." and ".." are reserved). Fix: a name such as "events"');
+  else if (name.length < 1 || name.length > 249) issue(`is ${name.length} characters; Kafka accepts 1-249. Fix: a name such as "events"`);
+  else if (!/^[a-zA-Z0-9._-]+$/.test(name)) {
+    const bad = [...new Set(name.replace(/[a-zA-Z0-9._-]/g, ''))].map((c) => JSON.stringify(c)).join(', ');
+    issue(`contains ${bad}, which Kafka refuses in a topic name. Fix: only letters, digits, ".", "_" and "-", e.g. "${name.replace(/[^a-zA-Z0-9._-]/g, '-')}"`);
+  }
+});
+
+/** Firehose's S3 buffering limits (AWS: 1-128 MiB, 0-900 seconds; whichever fills first flushes). */
+export const FIREHOSE_BUFFER_SIZE_MIB = { min: 1, max: 128 } as const;
+export const FIREHOSE_BUFFER_INTERVAL_SECONDS = { min: 0, max: 900 } as const;
+
+const exportBucket = z
+  .strictObject({
+    enabled: z.boolean(),
+    /** Exports older than this are deleted. */
+    expireAfterDays: z.number().int().min(1),
+    /**
+     * Topics delivered into the bucket, each by its own Firehose stream (a Firehose MSK source reads
+     * one topic). Empty: the bucket exists and nothing writes to it.
+     */
+    topics: z.array(kafkaTopicName).max(20, { error: 'lists more than 20 topics. Fix: 20 or fewer (each is a Firehose stream and a role statement; ask for more in an issue)' }),
+    /**
+     * First folder of every export key: `<keyPrefix>/topic=<topic>/<time>/` for records,
+     * `<keyPrefix>/errors/...` for records Firehose could not deliver. The delivery role may write only here.
+     */
+    keyPrefix: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, { error: 'is not a one-level key prefix. Fix: lowercase letters, digits, ".", "_" and "-" (at most 63, no "/"), e.g. "kafka"' }),
+    /** Time folders under each topic, in UTC from the delivery time: `yyyy/MM/dd/HH` (hour) or `yyyy/MM/dd` (day). */
+    timePartition: z.enum(['hour', 'day']),
+    /** Firehose flushes a file when either limit is reached. */
+    buffering: z.strictObject({
+      sizeInMib: z.number().int().min(FIREHOSE_BUFFER_SIZE_MIB.min, { error: `is below ${FIREHOSE_BUFFER_SIZE_MIB.min} MiB, Firehose's minimum. Fix: 1-128, e.g. 64` }).max(FIREHOSE_BUFFER_SIZE_MIB.max, { error: `is above ${FIREHOSE_BUFFER_SIZE_MIB.max} MiB, Firehose's maximum. Fix: 1-128, e.g. 64` }),
+      intervalInSeconds: z
+        .number()
+        .int()
+        .min(FIREHOSE_BUFFER_INTERVAL_SECONDS.min, { error: 'is negative. Fix: 0-900 seconds, e.g. 300' })
+        .max(FIREHOSE_BUFFER_INTERVAL_SECONDS.max, { error: `is above ${FIREHOSE_BUFFER_INTERVAL_SECONDS.max} seconds, Firehose's maximum. Fix: 0-900, e.g. 300` }),
+    }),
+  })
+  .superRefine((e, ctx) => {
+    const seen = new Set<string>();
+    e.topics.forEach((topic, i) => {
+      if (seen.has(topic)) ctx.addIssue({ code: 'custom', path: ['topics', i], message: `lists "${topic}" twice. Fix: list each topic once` });
+      seen.add(topic);
+    });
+    if (!e.enabled && e.topics.length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['topics'], message: 'lists topics while enabled is false: there is no bucket to deliver to. Fix: set enabled to true, or topics to []' });
+    }
+  });
+
 export const atlasSchema = z.strictObject({
   /** Public hostnames of the services; each under dns.domain. */
   hostnames: z.strictObject({ eventsIngestion: dnsName, dashboardBackend: dnsName, kafkaUi: dnsName }),
@@ -184,19 +258,25 @@ export const atlasSchema = z.strictObject({
       .int()
       .refine((d) => d === 0 || (d >= 7 && d <= 30), { message: 'must be 0 (delete at once) or 7-30 days (AWS\'s range). Fix: e.g. 30, or 0 for an environment that is torn down and recreated' }),
   }),
-  exportBucket: z.strictObject({
-    enabled: z.boolean(),
-    /** Exports older than this are deleted. */
-    expireAfterDays: z.number().int().min(1),
-  }),
+  exportBucket: exportBucket,
 });
 
 export type AtlasConfig = z.output<typeof atlasSchema>;
 
+/** Firehose delivery stream names: 1-64 characters of [a-zA-Z0-9_.-]. */
+export const FIREHOSE_STREAM_NAME_LIMIT = 64;
+
+/** The delivery stream of one exported topic (topic names use Firehose's characters already). */
+export function exportStreamName(namePrefix: string, topic: string): string {
+  return `${namePrefix}-export-${topic}`;
+}
+
 interface EnvironmentView {
+  readonly namePrefix: string;
   readonly dns: { readonly domain: string };
   readonly identity: { readonly callbackHostnames: readonly string[] };
   readonly network: { readonly availabilityZones: readonly string[] };
+  readonly compute: { readonly instanceType: string; readonly minSize: number };
   readonly atlas: AtlasConfig;
 }
 
@@ -212,10 +292,42 @@ export function checkAtlasAgainstEnvironment(env: EnvironmentView, ctx: z.Refine
   if (!env.identity.callbackHostnames.includes(kafkaUi)) {
     issue(['hostnames', 'kafkaUi'], `is behind a Cognito login but not in identity.callbackHostnames. Fix: add "${kafkaUi}" to identity.callbackHostnames`);
   }
+  checkCapacity(env, issue, ctx);
+  const { msk: cluster, exportBucket: exports } = env.atlas;
+  // Firehose reaches MSK only through multi-VPC private or public bootstrap brokers (AWS Firehose "Configure source settings for Amazon MSK").
+  if (exports.topics.length > 0 && !cluster.multiVpcConnectivity && !cluster.publicAccess) {
+    issue(['exportBucket', 'topics'], 'needs Firehose to reach MSK, which it does only through multi-VPC private connectivity or public access, and msk has neither. Fix: set msk.multiVpcConnectivity to true (with a client account), or topics to []');
+  }
+  exports.topics.forEach((topic, i) => {
+    const name = exportStreamName(env.namePrefix, topic);
+    if (name.length > FIREHOSE_STREAM_NAME_LIMIT) {
+      issue(['exportBucket', 'topics', i], `makes the Firehose stream name "${name}" ${name.length} characters; Firehose allows ${FIREHOSE_STREAM_NAME_LIMIT}. Fix: a topic name of at most ${FIREHOSE_STREAM_NAME_LIMIT - exportStreamName(env.namePrefix, '').length} characters`);
+    }
+  });
   const azs = env.network.availabilityZones.length;
   const brokers = env.atlas.msk.brokers;
   if (brokers % azs !== 0) {
     const below = Math.max(azs, Math.floor(brokers / azs) * azs);
     issue(['msk', 'brokers'], `is not a multiple of the ${azs} availability zones. Fix: use ${below} or ${Math.ceil(brokers / azs) * azs}`);
+  }
+}
+
+/**
+ * A service on EC2 must fit on one instance of compute.instanceType, and compute.minSize may keep
+ * instances only for services that run there (an instance nobody places a task on is paid for nothing).
+ */
+function checkCapacity(env: EnvironmentView, issue: (path: (string | number)[], message: string) => void, ctx: z.RefinementCtx): void {
+  const onEc2 = Object.entries(env.atlas.services).filter(([, service]) => service.capacity === 'ec2');
+  for (const [key, service] of onEc2) {
+    const problem = ec2SizeProblem({ cpu: service.cpu, memory: service.memoryInMib }, env.compute.instanceType, { memory: 'memoryInMib', memoryReservation: 'memoryInMib' });
+    if (problem && problem.key !== 'instanceType') issue(['services', key, problem.key], problem.message.replace('a larger instance type', 'a larger compute.instanceType, or capacity "fargate"'));
+  }
+  const running = onEc2.filter(([, service]) => service.desiredCount > 0).length;
+  if (env.compute.minSize > 0 && running === 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['compute', 'minSize'],
+      message: 'keeps instances running, but no atlas service runs a task on EC2, so nobody uses them. Fix: 0 (managed scaling starts an instance when a task needs one), or set a service\'s capacity to "ec2"',
+    });
   }
 }

@@ -26,8 +26,10 @@ export const prod: EnvironmentInput = {
   },
   // A sub-zone of staging's hari328.net, in the same account: this stack writes its NS record there.
   dns: { domain: 'atlas.hari328.net', createHostedZone: true, delegation: 'parent-zone' },
+  // One instance always: Kafka UI runs on it (atlas.services), so it is never idle, and a redeploy
+  // of Kafka UI does not wait for an instance to boot. Managed scaling adds more up to maxSize.
   compute: { instanceType: 't3.medium', minSize: 1, maxSize: 4, rootVolumeSizeInGib: 30 },
-  loadBalancer: { deletionProtection: true, accessLogRetentionInDays: 90, elb5xxAlarmThreshold: 10 },
+  loadBalancer: { accessLogRetentionInDays: 90, elb5xxAlarmThreshold: 10 },
   identity: {
     cognitoDomainPrefix: 'atlas-prod-auth',
     googleClientId: 'atlas-prod-placeholder.apps.googleusercontent.com',
@@ -73,14 +75,27 @@ export const prod: EnvironmentInput = {
       connectionsAlarmThreshold: 400,
     },
     // Released image tags in the ECR repositories (bump in a pull request; Atlantis plans the rollout).
+    // Kafka UI, a single always-on operator tool, runs on the EC2 group (a t3.medium is cheaper
+    // per vCPU than Fargate when kept busy); the public services stay on Fargate: their scale-out
+    // must not wait for an instance to boot, and a t3.medium holds only two awsvpc tasks (ENIs).
+    // Both Atlas services serve Prometheus metrics on 9464 (the OpenTelemetry Prometheus exporter's
+    // port), so Prometheus scrapes them next to the OTLP they push.
     services: {
-      eventsIngestion: { cpu: 512, memoryInMib: 1024, desiredCount: 2, imageTag: '1.4.1' },
-      dashboardBackend: { cpu: 512, memoryInMib: 1024, desiredCount: 2, imageTag: '2.0.0' },
-      kafkaUi: { cpu: 512, memoryInMib: 1024, desiredCount: 1 },
+      eventsIngestion: { cpu: 512, memoryInMib: 1024, desiredCount: 2, imageTag: '1.4.1', capacity: 'fargate', metrics: { port: 9464, path: '/metrics' } },
+      dashboardBackend: { cpu: 512, memoryInMib: 1024, desiredCount: 2, imageTag: '2.0.0', capacity: 'fargate', metrics: { port: 9464, path: '/metrics' } },
+      kafkaUi: { cpu: 512, memoryInMib: 1024, desiredCount: 1, capacity: 'ec2' },
     },
     // A destroyed secret stays recoverable for the longest window AWS allows.
     secrets: { recoveryWindowInDays: 30 },
-    exportBucket: { enabled: true, expireAfterDays: 365 },
+    // Firehose delivers each listed topic into the bucket (one stream per topic, README "Kafka exports").
+    exportBucket: {
+      enabled: true,
+      expireAfterDays: 365,
+      topics: ['events'],
+      keyPrefix: 'kafka',
+      timePartition: 'hour',
+      buffering: { sizeInMib: 64, intervalInSeconds: 300 },
+    },
   },
   monitoring: {
     hostnames: { grafana: 'grafana.atlas.hari328.net', prometheus: 'prometheus.atlas.hari328.net' },

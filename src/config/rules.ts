@@ -4,6 +4,7 @@ import { imageTagProblem } from './image-tag';
 import { parseCidr } from './cidr';
 
 export { imageTagProblem };
+export { FARGATE_MEMORY, fargateSizeProblem } from './task-sizes';
 
 const LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 
@@ -66,28 +67,8 @@ export const accountId = z.string().regex(/^\d{12}$/, { error: 'is not a 12-digi
 
 export const imageTag = z.string().superRefine((value, ctx) => {
   const problem = imageTagProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  if (problem) ctx.addIssue({ code: 'custom', message: `${problem.problem}. Fix: ${problem.fix}` });
 });
-
-/** CPU units Fargate accepts, with the memory sizes (MiB) each one allows. */
-export const FARGATE_MEMORY: Readonly<Record<number, readonly number[]>> = {
-  256: [512, 1024, 2048],
-  512: [1024, 2048, 3072, 4096],
-  1024: [2048, 3072, 4096, 5120, 6144, 7168, 8192],
-  2048: Array.from({ length: 13 }, (_, i) => 4096 + i * 1024),
-  4096: Array.from({ length: 23 }, (_, i) => 8192 + i * 1024),
-};
-
-/** Why Fargate refuses this CPU/memory pair (and at which key), or undefined when it offers it. */
-export function fargateSizeProblem(cpu: number, memory: number, memoryKey: string): { key: string; message: string } | undefined {
-  const memories = FARGATE_MEMORY[cpu];
-  if (!memories) return { key: 'cpu', message: `is not a Fargate CPU size. Fix: use one of ${Object.keys(FARGATE_MEMORY).join(', ')}` };
-  if (memories.includes(memory)) return undefined;
-  return {
-    key: memoryKey,
-    message: `is not offered by Fargate with cpu ${cpu}. Fix: use ${memories[0]}-${memories[memories.length - 1]} MiB in steps Fargate allows (${memories.join(', ')})`,
-  };
-}
 
 /**
  * Why a public hostname cannot be served under `domain`, or undefined. The edge's certificate is

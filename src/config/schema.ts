@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { atlasSchema, checkAtlasAgainstEnvironment } from './atlas-schema';
 import { cidrContains, cidrsOverlap, parseCidr } from './cidr';
 import { checkMonitoring, monitoringSchema } from './monitoring-schema';
+import { TIERS } from '../core/protection';
+import { instanceSize, KNOWN_INSTANCE_FAMILIES } from './task-sizes';
 import { accountId, awsRegion, cidr, dnsName, dnsNameProblem, email, hostnameUnderDomainProblem, parentDomain, retentionInDays, slug } from './rules';
 
 /** Who writes the NS records that delegate a created hosted zone (see `dns.delegation`). */
@@ -106,8 +108,13 @@ export const environmentSchema = z
     environment: slug(16),
     /** Prefix of every physical name, e.g. `poc-atlas-dev-alb`. */
     namePrefix: slug(20),
-    /** Declared tier; production-only guarantees (deletion protection, Multi-AZ) follow it. */
-    tier: z.enum(['production', 'non-production']),
+    /**
+     * The bar the policy pack holds this environment's stacks to (src/core/protection.ts). It
+     * sets no resource value: `production` makes the pack require deletion protection,
+     * prevent_destroy, Multi-AZ... (set them below) and refuses acknowledgements of rules that
+     * may be acknowledged only outside production.
+     */
+    tier: z.enum(TIERS, { error: `is not a tier. Fix: one of ${TIERS.join(', ')}` }),
     /** Source repository, written into the Repository tag. */
     repository: z.string().min(1),
     aws: z.strictObject({ region: awsRegion, accountId }),
@@ -137,19 +144,26 @@ export const environmentSchema = z
     adopt: adopt.optional(),
     compute: z
       .strictObject({
-        /** EC2 instance type of the ECS capacity provider's Auto Scaling group. */
+        /** EC2 instance type of the ECS capacity provider's Auto Scaling group (SSM `ec2-instance-type`). */
         instanceType: z
           .string()
           .regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, { error: 'is not an EC2 instance type. Fix: e.g. "t3.medium"' })
           // The launch template boots the x86_64 ECS-optimized AMI: a Graviton (arm64) type never starts.
-          .refine((type) => !/^[a-z]+\d+[a-z]*g[a-z]*\./.test(type), { error: 'is a Graviton (arm64) type, and the capacity provider boots the x86_64 ECS-optimized AMI. Fix: an x86_64 type, e.g. "t3.medium" or "m6i.large"' }),
+          .refine((type) => !/^[a-z]+\d+[a-z]*g[a-z]*\./.test(type), { error: 'is a Graviton (arm64) type, and the capacity provider boots the x86_64 ECS-optimized AMI. Fix: an x86_64 type, e.g. "t3.medium" or "m6i.large"' })
+          // Services on EC2 are checked against its size (and TenantService checks them again).
+          .refine((type) => /^[a-z]+\d+[a-z]*g[a-z]*\./.test(type) || instanceSize(type) !== undefined, {
+            error: `is not an instance type whose size the platform knows, so services on EC2 cannot be checked against it. Fix: a size of ${KNOWN_INSTANCE_FAMILIES.join(', ')}, e.g. "t3.medium"`,
+          }),
+        /**
+         * Instances kept even without tasks (managed scaling adds what placed tasks need up to
+         * maxSize); more than 0 only while some service in this config runs on EC2.
+         */
         minSize: z.number().int().min(0),
         maxSize: z.number().int().min(1),
         rootVolumeSizeInGib: z.number().int().min(30, { error: 'is below 30 GiB, the ECS-optimized AMI minimum. Fix: 30 or more' }),
       })
       .refine((c) => c.minSize <= c.maxSize, { error: 'minSize exceeds maxSize. Fix: make minSize <= maxSize', path: ['minSize'] }),
     loadBalancer: z.strictObject({
-      deletionProtection: z.boolean(),
       accessLogRetentionInDays: z.number().int().min(1),
       /** 5xx the ALB answers itself (HTTPCode_ELB_5XX_Count) per 5 minutes above which the operators are alarmed. */
       elb5xxAlarmThreshold: z.number().int().min(1, { error: 'must be at least 1. Fix: e.g. 10' }),
@@ -177,10 +191,22 @@ export const environmentSchema = z
       monthlyBudgetUsd: z.number().positive({ error: 'must be a positive amount. Fix: e.g. 150' }),
     }),
     logs: z.strictObject({ retentionInDays }),
+    /**
+     * The `Protection` (src/core/protection.ts) of every stateful construct of the environment's
+     * stacks. The bootstrap stack ignores it: the state bucket and lock table, shared by every
+     * environment, are always protected.
+     */
     protection: z.strictObject({
-      /** Service-level deletion protection (ALB, RDS, Cognito, DynamoDB). */
+      /**
+       * AWS deletion protection where the service has one: the ALB (base-infra), the Cognito
+       * user pool (base-infra) and the RDS instance (atlas).
+       */
       deletionProtection: z.boolean(),
-      /** Terraform `prevent_destroy` on stateful resources. */
+      /**
+       * Terraform `prevent_destroy` on the stateful resources: the hosted zone, the ALB access-log
+       * bucket and the EFS file system (base-infra); the MSK cluster, the RDS instance and the
+       * Kafka export bucket (atlas).
+       */
       preventDestroy: z.boolean(),
     }),
     /** Layer 2 Atlas workloads (src/config/atlas-schema.ts). */

@@ -30,8 +30,10 @@ export const staging: EnvironmentInput = {
   },
   // The registered domain: its name servers go to the registrar by hand (README "First deploy").
   dns: { domain: 'hari328.net', createHostedZone: true, delegation: 'registrar' },
+  // No minimum: managed scaling starts the instance Kafka UI needs and stops it when nothing runs
+  // there, so a staging without EC2 tasks costs no instance.
   compute: { instanceType: 't3.medium', minSize: 0, maxSize: 2, rootVolumeSizeInGib: 30 },
-  loadBalancer: { deletionProtection: false, accessLogRetentionInDays: 30, elb5xxAlarmThreshold: 10 },
+  loadBalancer: { accessLogRetentionInDays: 30, elb5xxAlarmThreshold: 10 },
   identity: {
     cognitoDomainPrefix: 'poc-atlas-dev-auth',
     googleClientId: 'atlas-dev-placeholder.apps.googleusercontent.com',
@@ -75,15 +77,28 @@ export const staging: EnvironmentInput = {
       connectionsAlarmThreshold: 80,
     },
     // Released image tags in the ECR repositories (bump in a pull request; Atlantis plans the rollout).
+    // Capacity as in prod, so staging proves the EC2 path before prod uses it: Kafka UI (one
+    // always-on operator tool, no EFS) on the EC2 group; the two public services on Fargate, which
+    // scales them out without waiting for an instance to boot.
+    // Both Atlas services serve Prometheus metrics on 9464 (the OpenTelemetry Prometheus exporter's
+    // port), so Prometheus scrapes them next to the OTLP they push.
     services: {
-      eventsIngestion: { cpu: 256, memoryInMib: 512, desiredCount: 1, imageTag: '1.4.2' },
-      dashboardBackend: { cpu: 256, memoryInMib: 512, desiredCount: 1, imageTag: '2.0.1' },
-      kafkaUi: { cpu: 512, memoryInMib: 1024, desiredCount: 1 },
+      eventsIngestion: { cpu: 256, memoryInMib: 512, desiredCount: 1, imageTag: '1.4.2', capacity: 'fargate', metrics: { port: 9464, path: '/metrics' } },
+      dashboardBackend: { cpu: 256, memoryInMib: 512, desiredCount: 1, imageTag: '2.0.1', capacity: 'fargate', metrics: { port: 9464, path: '/metrics' } },
+      kafkaUi: { cpu: 512, memoryInMib: 1024, desiredCount: 1, capacity: 'ec2' },
     },
     // Staging is destroyed and applied again (the deploy tier does it on every CI run): secret names
     // must be free again at once, which a recovery window would block for its length.
     secrets: { recoveryWindowInDays: 0 },
-    exportBucket: { enabled: true, expireAfterDays: 30 },
+    // Firehose delivers each listed topic into the bucket (one stream per topic, README "Kafka exports").
+    exportBucket: {
+      enabled: true,
+      expireAfterDays: 30,
+      topics: ['events'],
+      keyPrefix: 'kafka',
+      timePartition: 'hour',
+      buffering: { sizeInMib: 64, intervalInSeconds: 300 },
+    },
   },
   monitoring: {
     hostnames: { grafana: 'grafana.hari328.net', prometheus: 'prometheus.hari328.net' },

@@ -4,6 +4,7 @@
  * so the platform refuses them at synth instead.
  */
 import type { IConstruct } from 'constructs';
+import { PropsError } from '../core/input-error';
 
 /** Priorities of the rules this repository owns. Tenants in other repositories use 1000-39999. */
 export const LISTENER_PRIORITIES = {
@@ -40,7 +41,13 @@ const claimsByApp = new WeakMap<IConstruct, Map<string, string>>();
 export function claimListenerPriority(scope: IConstruct, claim: PriorityClaim): void {
   const { listener, priority, rule } = claim;
   if (!Number.isInteger(priority) || priority < MIN_PRIORITY || priority > MAX_PRIORITY) {
-    throw new Error(`listener rule ${rule}: priority = ${priority} is outside ${MIN_PRIORITY}-${MAX_PRIORITY}. Fix: pick a free integer in that range from src/contract/listener-priorities.ts`);
+    throw new PropsError({
+      subject: `listener rule ${rule}`,
+      field: 'priority',
+      value: priority,
+      problem: `is outside ${MIN_PRIORITY}-${MAX_PRIORITY}`,
+      fix: 'pick a free integer in that range from src/contract/listener-priorities.ts',
+    });
   }
   const root = scope.node.root;
   const claims = claimsByApp.get(root) ?? new Map<string, string>();
@@ -48,7 +55,13 @@ export function claimListenerPriority(scope: IConstruct, claim: PriorityClaim): 
   const key = `${listener}#${priority}`;
   const holder = claims.get(key);
   if (holder !== undefined && holder !== rule) {
-    throw new Error(`listener rule priority ${priority} on ${listener} is claimed by both ${holder} and ${rule}. Fix: give one of them another priority in src/contract/listener-priorities.ts`);
+    throw new PropsError({
+      subject: `listener rule ${rule}`,
+      field: 'priority',
+      value: priority,
+      problem: `on ${listener} is claimed by both ${holder} and ${rule}`,
+      fix: 'give one of them another priority in src/contract/listener-priorities.ts',
+    });
   }
   claims.set(key, rule);
 }

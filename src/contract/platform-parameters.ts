@@ -30,6 +30,8 @@ export const PLATFORM_PARAMETERS = {
   albListenerArn: { key: 'alb-listener-arn', type: 'String', description: 'HTTPS listener where tenants add host-header rules' },
   clusterArn: { key: 'cluster-arn', type: 'String', description: 'Shared ECS cluster ARN' },
   clusterName: { key: 'cluster-name', type: 'String', description: 'Shared ECS cluster name' },
+  ec2CapacityProviderName: { key: 'ec2-capacity-provider-name', type: 'String', description: 'EC2 capacity provider of the cluster; a service on EC2 names it in its capacity provider strategy' },
+  ec2InstanceType: { key: 'ec2-instance-type', type: 'String', description: 'Instance type of the EC2 capacity; a task on EC2 must fit on one instance' },
   efsId: { key: 'efs-id', type: 'String', description: 'Shared EFS file system' },
   efsClientSecurityGroupId: { key: 'efs-client-security-group-id', type: 'String', description: 'Security group a task attaches to reach EFS' },
   operatorTopicArn: { key: 'operator-topic-arn', type: 'String', description: 'SNS topic for operator alarms and budget alerts' },
@@ -37,6 +39,9 @@ export const PLATFORM_PARAMETERS = {
   cognitoUserPoolArn: { key: 'cognito-user-pool-arn', type: 'String', description: 'Cognito user pool for ALB authentication' },
   cognitoUserPoolClientId: { key: 'cognito-user-pool-client-id', type: 'String', description: 'Cognito app client used by ALB rules' },
   cognitoUserPoolDomain: { key: 'cognito-user-pool-domain', type: 'String', description: 'Cognito hosted-UI domain prefix' },
+  metricsRegistryArn: { key: 'metrics-registry-arn', type: 'String', description: 'Cloud Map service where tasks serving /metrics register for Prometheus' },
+  actuatorPrometheusRegistryArn: { key: 'actuator-prometheus-registry-arn', type: 'String', description: 'Cloud Map service where tasks serving /actuator/prometheus register for Prometheus' },
+  metricsScraperSecurityGroupId: { key: 'metrics-scraper-security-group-id', type: 'String', description: 'Security group of Prometheus; services allow their metrics port from it' },
 } as const satisfies Record<string, ParameterSpec>;
 
 /** The name of one contract parameter, e.g. `vpcId`. */

@@ -1,27 +1,9 @@
 /**
- * The Terraform addresses a synthesized stack declares. They are the state keys of its objects:
- * a changed address is a destroyed and re-created resource unless a `moved` block says otherwise,
- * so the committed list (`addresses/<stack>.txt`) makes every rename a visible diff.
+ * The Terraform addresses a synthesized stack declares (`stackAddresses` of
+ * src/terraform-json/document.ts reads them). They are the state keys of its objects: a changed
+ * address is a destroyed and re-created resource unless a `moved` block says otherwise, so the
+ * committed list (`addresses/<stack>.txt`) makes every rename a visible diff.
  */
-
-/** The parts of a synthesized `cdk.tf.json` that declare addressable blocks. */
-export interface SynthesizedBlocks {
-  readonly resource?: Record<string, Record<string, unknown>>;
-  readonly data?: Record<string, Record<string, unknown>>;
-  readonly output?: Record<string, unknown>;
-  readonly variable?: Record<string, unknown>;
-}
-
-/** Every address of a stack, sorted: `aws_x.name`, `data.aws_x.name`, `output.name`, `var.name`. */
-export function stackAddresses(config: SynthesizedBlocks): string[] {
-  const addresses = [
-    ...Object.entries(config.resource ?? {}).flatMap(([type, blocks]) => Object.keys(blocks).map((name) => `${type}.${name}`)),
-    ...Object.entries(config.data ?? {}).flatMap(([type, blocks]) => Object.keys(blocks).map((name) => `data.${type}.${name}`)),
-    ...Object.keys(config.output ?? {}).map((name) => `output.${name}`),
-    ...Object.keys(config.variable ?? {}).map((name) => `var.${name}`),
-  ];
-  return addresses.sort();
-}
 
 /** A name written the way a person writes HCL: lower snake case, starting with a letter. */
 const READABLE_NAME = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;

@@ -2,32 +2,28 @@
  * Adoption of resources that already exist: each becomes a Terraform `import` block (Terraform
  * 1.5+), so the first plan shows "will be imported" instead of "will be created".
  */
-import { TerraformResource, type TerraformStack } from 'cdktf';
-
-/** Import IDs by Terraform address (`aws_route53_zone.dns_zone`); undefined entries are skipped. */
-export type AdoptionPlan = Readonly<Record<string, string | undefined>>;
+import type { TerraformResource } from 'cdktf';
+import { AddressError } from './input-error';
 
 /**
- * Marks the resources named in `plan` for import. An address the stack does not have fails synth:
- * a silently ignored import would create a duplicate of the resource it was meant to adopt.
+ * Imports the existing object `importId` into `resource` (nothing when `importId` is undefined).
+ * The resource is the construct's own object, so the import cannot miss it: a silently ignored
+ * import would create a duplicate of the object it was meant to adopt.
  */
-export function adoptExisting(stack: TerraformStack, plan: AdoptionPlan): void {
-  const wanted = Object.entries(plan).filter((entry): entry is [string, string] => entry[1] !== undefined);
-  if (wanted.length === 0) return;
-  const resources = new Map<string, TerraformResource>();
-  for (const node of stack.node.findAll()) {
-    if (node instanceof TerraformResource) resources.set(`${node.terraformResourceType}.${node.friendlyUniqueId}`, node);
+export function adoptExisting(resource: TerraformResource, importId: string | undefined): void {
+  if (importId === undefined) return;
+  const address = `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
+  if (importId.trim() === '') {
+    throw new AddressError({ subject: resource.node.path, field: address, value: importId, problem: 'cannot be imported from an empty ID', fix: "pass the ID of the existing object (e.g. a bucket's name), or undefined to create it" });
   }
-  for (const [address, id] of wanted) {
-    const resource = resources.get(address);
-    if (!resource) {
-      const sameType = [...resources.keys()].filter((a) => a.startsWith(`${address.split('.')[0]}.`));
-      const hint = sameType.length > 0 ? `one of ${sameType.join(', ')}` : `an address listed in cdktf.out/stacks/${stack.node.id}/cdk.tf.json`;
-      throw new Error(`stack ${stack.node.id}: cannot import ${JSON.stringify(id)} into ${address}: the stack has no such resource. Fix: use ${hint}`);
-    }
-    if (resource.forEach !== undefined || resource.count !== undefined) {
-      throw new Error(`stack ${stack.node.id}: ${address} has several instances (for_each/count); an import needs one. Fix: write an import block for ${address}["<key>"] by hand`);
-    }
-    resource.importFrom(id);
+  if (resource.forEach !== undefined || resource.count !== undefined) {
+    throw new AddressError({
+      subject: resource.node.path,
+      field: address,
+      value: importId,
+      problem: `cannot be imported: ${address} has several instances (for_each/count), and an import needs one`,
+      fix: `write an import block for ${address}["<key>"] by hand`,
+    });
   }
+  resource.importFrom(importId);
 }

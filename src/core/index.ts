@@ -4,3 +4,5 @@ export * from './platform-stack';
 export * from './tags';
 export * from './addresses';
 export * from './moved-block';
+export * from './outputs';
+export * from './partition';

@@ -4,68 +4,75 @@
  * it the object only changed its name, so the plan shows "has moved to" and nothing is replaced.
  */
 import { TerraformElement, TerraformResource, TerraformStack } from 'cdktf';
-import type { Construct } from 'constructs';
-
-/** One rename: the address a resource had and the address it has now. */
-export interface MovedBlockProps {
-  /** The address the object had in the previous commit, e.g. `aws_subnet.private_a`. */
-  readonly from: string;
-  /** The address it has now, e.g. `aws_subnet.network_private_a`; must be declared in this stack. */
-  readonly to: string;
-}
+import { AddressError } from './input-error';
 
 /** A resource address, optionally with an instance key: `aws_x.name`, `aws_x.name[0]`, `aws_x.name["k"]`. */
 const RESOURCE_ADDRESS = /^([a-z][a-z0-9_]*)\.([a-zA-Z_][a-zA-Z0-9_-]*)(\[(\d+|"[^"]+")\])?$/;
 
-/** One `moved { from = ..., to = ... }` block in the stack's JSON. */
+/** One `moved { from = ..., to = ... }` block in the stack of the resource that moved. */
 export class MovedBlock extends TerraformElement {
+  /** The address the object had, e.g. `aws_subnet.private_a`. */
   readonly from: string;
-  readonly to: string;
+  /** The resource that now holds the object; its address is read at synth. */
+  readonly resource: TerraformResource;
 
-  constructor(scope: Construct, id: string, props: MovedBlockProps) {
-    super(scope, id, 'moved');
-    const from = parseAddress('from', props.from);
-    const to = parseAddress('to', props.to);
-    if (from.type !== to.type) {
-      throw new Error(`moved block: from = "${props.from}" and to = "${props.to}" have different resource types. Fix: a rename keeps the type; a changed type needs a new resource and an import`);
+  constructor(resource: TerraformResource, from: string) {
+    super(TerraformStack.of(resource), `moved_${from}`.replace(/[^A-Za-z0-9_]+/g, '_'), 'moved');
+    const parsed = parseAddress(from);
+    if (parsed.type !== resource.terraformResourceType) {
+      throw new AddressError({
+        subject: 'moved block',
+        field: 'from',
+        value: from,
+        problem: `is a ${parsed.type}, and ${resource.node.path} is a ${resource.terraformResourceType}`,
+        fix: 'a rename keeps the type; a changed type needs a new resource and an import',
+      });
     }
-    if (props.from === props.to) throw new Error(`moved block: from and to are both "${props.from}". Fix: remove the rename`);
-    this.from = props.from;
-    this.to = props.to;
+    this.from = from;
+    this.resource = resource;
   }
 
-  /** Checked when the stack is complete: the new address exists and the old one is gone. */
+  /** The resource's address now. */
+  get to(): string {
+    return `${this.resource.terraformResourceType}.${this.resource.friendlyUniqueId}`;
+  }
+
+  /** Checked when the stack is complete: the object really moved, and nothing holds the old address. */
   toTerraform(): Record<string, unknown> {
+    const stack = TerraformStack.of(this);
+    if (this.from.replace(/\[.*\]$/, '') === this.to) throw new AddressError({ subject: 'moved block', field: 'from', value: this.from, problem: 'is the address the resource has now', fix: 'remove the rename' });
     const declared = new Set(
-      TerraformStack.of(this)
-        .node.findAll()
+      stack.node
+        .findAll()
         .filter(TerraformResource.isTerraformResource)
         .map((r) => `${(r as TerraformResource).terraformResourceType}.${(r as TerraformResource).friendlyUniqueId}`),
     );
-    const withoutKey = (address: string) => address.replace(/\[.*\]$/, '');
-    if (!declared.has(withoutKey(this.to))) {
-      throw new Error(`moved block: to = "${this.to}" is not declared in stack ${TerraformStack.of(this).node.id}. Fix: use the new address as listed in addresses/${TerraformStack.of(this).node.id}.txt after \`npm run addresses:update\``);
-    }
-    if (declared.has(withoutKey(this.from))) {
-      throw new Error(`moved block: from = "${this.from}" is still declared in stack ${TerraformStack.of(this).node.id}. Fix: moved.from names the old address, which no construct may use any more`);
+    if (declared.has(this.from.replace(/\[.*\]$/, ''))) {
+      throw new AddressError({
+        subject: 'moved block',
+        field: 'from',
+        value: this.from,
+        problem: `is still declared in stack ${stack.node.id}`,
+        fix: 'moved.from names the old address, which no construct may use any more',
+      });
     }
     return { moved: [{ from: this.from, to: this.to }] };
   }
 }
 
 /**
- * Declares that the object at `from` is now at `to` in `stack`. Keep the call until every state
- * (every environment) has been applied with it; the README explains the procedure.
+ * Declares that `resource` holds the object Terraform knew at the address `from` (the address it
+ * had in the previous commit: the old resource no longer exists to be passed). Keep the call until
+ * every state (every environment) has been applied with it; the README explains the procedure.
  */
-export function renamed(stack: TerraformStack, move: MovedBlockProps): MovedBlock {
-  const id = `moved_${move.from}`.replace(/[^A-Za-z0-9_]+/g, '_');
-  return new MovedBlock(stack, id, move);
+export function renamed(resource: TerraformResource, from: string): MovedBlock {
+  return new MovedBlock(resource, from);
 }
 
-function parseAddress(field: 'from' | 'to', address: string): { type: string; name: string } {
+function parseAddress(address: string): { type: string; name: string } {
   const match = RESOURCE_ADDRESS.exec(address);
   if (!match) {
-    throw new Error(`moved block: ${field} = "${address}" is not a resource address. Fix: write <type>.<name>, e.g. aws_subnet.network_private_a`);
+    throw new AddressError({ subject: 'moved block', field: 'from', value: address, problem: 'is not a resource address', fix: 'write <type>.<name>, e.g. aws_subnet.private_a' });
   }
   return { type: match[1], name: match[2] };
 }

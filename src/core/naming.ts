@@ -1,4 +1,5 @@
 /** Physical names of AWS resources, checked against AWS's length and character limits at synth. */
+import { InputError } from './input-error';
 
 /** AWS name limits the platform relies on (characters). */
 export const NAME_LIMITS = {
@@ -31,12 +32,10 @@ const KIND_LABEL: Record<NameKind, string> = {
 };
 
 /** A physical name AWS would refuse (too long, wrong characters); the message names the value and the fix. */
-export class NameLimitError extends Error {
+export class NameLimitError extends InputError {
   constructor(name: string, kind: NameKind, problem: string) {
-    super(
-      `${KIND_LABEL[kind]} "${name}" ${problem}. Fix: shorten the environment's namePrefix or the name's suffix`,
-    );
-    this.name = 'NameLimitError';
+    const fix = "shorten the environment's namePrefix or the name's suffix";
+    super({ field: KIND_LABEL[kind], value: name, problem, fix }, `${KIND_LABEL[kind]} "${name}" ${problem}. Fix: ${fix}`);
   }
 }
 

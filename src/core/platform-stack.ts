@@ -3,9 +3,13 @@
  * state backend (S3 + DynamoDB, or local for the bootstrap), and readable resource addresses.
  */
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { LocalBackend, S3Backend, TerraformDataSource, TerraformElement, TerraformOutput, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
+import { LocalBackend, S3Backend, type TerraformBackend, TerraformDataSource, TerraformElement, TerraformOutput, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
 import type { Construct, Node } from 'constructs';
+import type { Tier } from './protection';
+import { AddressError, PropsError } from './input-error';
 import { platformTags, type TagInputs } from './tags';
+
+export type { Tier };
 
 /** The platform's Terraform state backend (the bootstrap stack creates it). */
 export interface StateBackendSettings {
@@ -18,9 +22,6 @@ export interface StateBackendSettings {
   /** Also take S3-native lock files (Terraform 1.10+). */
   readonly useLockfile: boolean;
 }
-
-/** An environment's declared tier: production-only guarantees (and the policy pack) follow it, never a name. */
-export type Tier = 'production' | 'non-production';
 
 /** Provider, backend and tags of one stack. */
 export interface PlatformStackProps {
@@ -40,7 +41,7 @@ export interface PlatformStackProps {
    * @default - none: only the local backend goes without
    */
   readonly stateKey?: string;
-  /** Tier the policy pack holds this stack to (deletion protection, Multi-AZ, public placement). @default 'production' */
+  /** Tier the policy pack holds this stack to (see `Tier`); it changes no resource. @default 'production' */
   readonly tier?: Tier;
 }
 
@@ -65,6 +66,8 @@ export class PlatformStack extends TerraformStack {
   readonly region: string;
   /** The only account the provider may touch. */
   readonly accountId: string;
+  /** Where the stack keeps its state: S3, or local for the bootstrap (acknowledge policy findings on it here). */
+  readonly backend: TerraformBackend;
 
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
     super(scope, id);
@@ -79,9 +82,15 @@ export class PlatformStack extends TerraformStack {
     pinProviderExactly(this, provider);
     if (props.state) {
       if (!props.stateKey) {
-        throw new Error(`stack ${id}: stateKey is required with an S3 state backend (state.bucket = "${props.state.bucket}"), and it is ${JSON.stringify(props.stateKey)}. Fix: pass stateKey, e.g. stateKey('api', 'staging') for "api/staging/terraform.tfstate"`);
+        throw new PropsError({
+          subject: `stack ${id}`,
+          field: 'stateKey',
+          value: props.stateKey,
+          problem: `is required with an S3 state backend (state.bucket = "${props.state.bucket}")`,
+          fix: `pass stateKey, e.g. stateKey('api', 'staging') for "api/staging/terraform.tfstate"`,
+        });
       }
-      new S3Backend(this, {
+      this.backend = new S3Backend(this, {
         bucket: props.state.bucket,
         key: props.stateKey,
         region: props.state.region,
@@ -93,7 +102,7 @@ export class PlatformStack extends TerraformStack {
         this.addOverride('terraform.backend.s3.use_lockfile', true);
       }
     } else {
-      new LocalBackend(this, { path: BOOTSTRAP_LOCAL_STATE });
+      this.backend = new LocalBackend(this, { path: BOOTSTRAP_LOCAL_STATE });
     }
   }
 
@@ -110,7 +119,13 @@ export class PlatformStack extends TerraformStack {
     const address = `${blockKind(element)}.${logicalId}`;
     const owner = this.addresses.get(address);
     if (owner !== undefined && owner !== node.path) {
-      throw new Error(`Terraform address ${address} is used by both ${owner} and ${node.path}. Fix: give one of the constructs another id`);
+      throw new AddressError({
+        subject: node.path,
+        field: 'id',
+        value: node.id,
+        problem: `makes the Terraform address ${address}, which ${owner} already has`,
+        fix: 'give one of the constructs another id',
+      });
     }
     this.addresses.set(address, node.path);
     return logicalId;

@@ -3,6 +3,7 @@
  * image runs as. Task definitions, Cloud Map names, security-group flows and every generated
  * configuration file read their ports and host names from here, so they cannot disagree.
  */
+import { PropsError } from '../core/input-error';
 
 export type MonitoringServiceKey = 'prometheus' | 'loki' | 'tempo' | 'grafana' | 'collector';
 
@@ -106,7 +107,7 @@ export class MonitoringEndpoints {
   address(service: MonitoringServiceKey, port: number): string {
     const spec = MONITORING_SERVICES[service];
     if (![spec.port, ...spec.extraPorts].includes(port)) {
-      throw new Error(`monitoring service ${service} does not listen on port ${port}. Fix: use one of ${[spec.port, ...spec.extraPorts].join(', ')}`);
+      throw new PropsError({ subject: `monitoring service ${service}`, field: 'port', value: port, problem: 'is not a port it listens on', fix: `use one of ${[spec.port, ...spec.extraPorts].join(', ')}` });
     }
     return `${this.host(service)}:${port}`;
   }

@@ -12,6 +12,8 @@ export interface MonitoringContainersInput {
   readonly endpoints: MonitoringEndpoints;
   /** `environment` label on every metric. */
   readonly environment: string;
+  /** Layer 1's scrape-targets namespace, where applications with a metrics endpoint register. */
+  readonly scrapeTargetsNamespace: string;
   readonly retention: { readonly metricsInDays: number; readonly logsInDays: number; readonly tracesInDays: number };
   /** Public URLs, so links and redirects the servers generate point at the ALB hostnames. */
   readonly grafanaUrl: string;
@@ -36,7 +38,7 @@ export function monitoringContainers(input: MonitoringContainersInput): Record<M
   return {
     prometheus: writeConfigThenExec(
       '/bin/sh',
-      [{ variable: 'PROMETHEUS_CONFIG', path: `${configDir('prometheus')}/prometheus.yml`, yaml: toYaml(prometheusConfig({ endpoints, environment: input.environment })) }],
+      [{ variable: 'PROMETHEUS_CONFIG', path: `${configDir('prometheus')}/prometheus.yml`, yaml: toYaml(prometheusConfig({ endpoints, environment: input.environment, scrapeTargetsNamespace: input.scrapeTargetsNamespace })) }],
       [
         '/bin/prometheus',
         `--config.file=${configDir('prometheus')}/prometheus.yml`,

@@ -5,6 +5,7 @@
  * revision, i.e. a redeploy). The distroless collector reads its configuration straight from the
  * environment through its `env:` config provider.
  */
+import { PropsError } from '../core/input-error';
 
 export interface ContainerLaunch {
   readonly entryPoint?: string[];
@@ -33,8 +34,10 @@ export function shellQuote(word: string): string {
  */
 export function writeConfigThenExec(shell: string, files: readonly ConfigFile[], server: readonly string[], extraDirs: readonly string[] = []): ContainerLaunch {
   for (const file of files) {
-    if (!/^[A-Z][A-Z0-9_]*$/.test(file.variable)) throw new Error(`config variable "${file.variable}" is not an environment variable name. Fix: e.g. PROMETHEUS_CONFIG`);
-    if (!file.path.startsWith('/')) throw new Error(`config path "${file.path}" is not absolute. Fix: e.g. /prometheus/config/prometheus.yml`);
+    if (!/^[A-Z][A-Z0-9_]*$/.test(file.variable)) {
+      throw new PropsError({ subject: 'config file', field: 'variable', value: file.variable, problem: 'is not an environment variable name', fix: 'e.g. PROMETHEUS_CONFIG' });
+    }
+    if (!file.path.startsWith('/')) throw new PropsError({ subject: 'config file', field: 'path', value: file.path, problem: 'is not absolute', fix: 'e.g. /prometheus/config/prometheus.yml' });
   }
   const dirs = [...new Set([...files.map((f) => f.path.slice(0, f.path.lastIndexOf('/'))), ...extraDirs])];
   const steps = [

@@ -1,11 +1,23 @@
-/** prometheus.yml: scrape every monitoring service through Cloud Map DNS (A records). */
+/**
+ * prometheus.yml: scrape every monitoring service through Cloud Map DNS (A records), and every
+ * application with a metrics endpoint through the scrape-targets namespace (SRV records).
+ */
+import { METRICS_PATHS, type MetricsPath } from '../contract/scrape-targets';
 import { MONITORING_SERVICE_KEYS, MONITORING_SERVICES, PORTS, type MonitoringEndpoints, type MonitoringServiceKey } from './catalog';
 
 export interface DnsSdConfig {
   readonly names: string[];
   readonly type: 'A' | 'SRV';
-  readonly port: number;
+  /** Only for A records; an SRV record carries its own port. */
+  readonly port?: number;
   readonly refresh_interval: string;
+}
+
+export interface RelabelConfig {
+  readonly source_labels: string[];
+  readonly regex: string;
+  readonly target_label: string;
+  readonly replacement: string;
 }
 
 export interface ScrapeConfig {
@@ -13,6 +25,7 @@ export interface ScrapeConfig {
   readonly metrics_path: string;
   readonly static_configs?: { readonly targets: string[] }[];
   readonly dns_sd_configs?: DnsSdConfig[];
+  readonly relabel_configs?: RelabelConfig[];
 }
 
 export interface PrometheusConfig {
@@ -24,6 +37,8 @@ export interface PrometheusConfigInput {
   readonly endpoints: MonitoringEndpoints;
   /** Value of the `environment` label on every series. */
   readonly environment: string;
+  /** Layer 1's scrape-targets namespace, e.g. `scrape.poc-atlas-dev.internal`. */
+  readonly scrapeTargetsNamespace: string;
   /** @default '30s' */
   readonly scrapeInterval?: string;
 }
@@ -44,6 +59,32 @@ export function prometheusConfig(input: PrometheusConfigInput): PrometheusConfig
         metrics_path: '/metrics',
         dns_sd_configs: [{ names: [input.endpoints.host(key)], type: 'A' as const, port: MONITORING_SERVICES[key].metricsPort, refresh_interval: interval }],
       })),
+      applicationsJob(input.scrapeTargetsNamespace, interval),
     ],
+  };
+}
+
+/** Name of the job that scrapes every application with a metrics endpoint. */
+export const APPLICATIONS_JOB = 'applications';
+
+/**
+ * One job for all applications, whatever repository they come from: each path's SRV name answers
+ * with `<task>.<name>.<namespace>:<metrics port>` for every healthy task registered there, and the
+ * name a target came from sets its path.
+ */
+function applicationsJob(namespace: string, interval: string): ScrapeConfig {
+  const paths = (Object.keys(METRICS_PATHS) as MetricsPath[]).map((path) => [path, METRICS_PATHS[path].name] as const);
+  const nameOf = (name: string) => `${name}.${namespace}`;
+  return {
+    job_name: APPLICATIONS_JOB,
+    metrics_path: '/metrics',
+    dns_sd_configs: [{ names: paths.map(([, name]) => nameOf(name)), type: 'SRV', refresh_interval: interval }],
+    relabel_configs: paths.map(([path, name]) => ({
+      source_labels: ['__meta_dns_name'],
+      // Relabel regexes are anchored; dots are literal.
+      regex: nameOf(name).replace(/\./g, '\\.'),
+      target_label: '__metrics_path__',
+      replacement: path,
+    })),
   };
 }

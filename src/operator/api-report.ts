@@ -68,16 +68,29 @@ function counts(lines: readonly string[]): Map<string, number> {
 /** Added lines of `current` that declare a required property inside an interface (or its inline types). */
 function addedRequiredInterfaceProperties(current: readonly string[], added: Map<string, number>): string[] {
   const found: string[] = [];
-  let inInterface = false;
+  // An interface that is new as a whole breaks nobody: no tenant code implements it yet.
+  let inExistingInterface = false;
   for (const line of current) {
-    if (/^(export )?(declare )?interface /.test(line)) inInterface = true;
-    else if (line === '}') inInterface = false;
     const left = added.get(line) ?? 0;
-    if (left === 0) continue;
-    added.set(line, left - 1);
-    if (inInterface && /^\s+(readonly )?[\w$]+: /.test(line)) found.push(line.trim());
+    if (left > 0) added.set(line, left - 1);
+    if (/^(export )?(declare )?interface /.test(line)) inExistingInterface = left === 0;
+    else if (line === '}') inExistingInterface = false;
+    else if (left > 0 && inExistingInterface && /^\s+(readonly )?[\w$]+: /.test(line)) found.push(line.trim());
   }
   return found;
+}
+
+const CLASS_HEADER = /^(export )?declare class (\w+) extends (\w+) \{$/;
+
+/**
+ * `class A extends B` became `class A extends C` where `C extends B` is in the surface too: every
+ * use of A as a B still compiles, so the changed line is no removal.
+ */
+function isNarrowedBase(removed: string, current: readonly string[]): boolean {
+  const [, , name, oldBase] = CLASS_HEADER.exec(removed.trim()) ?? [];
+  if (!name) return false;
+  const newBase = current.map((line) => CLASS_HEADER.exec(line.trim())).find((m) => m?.[2] === name)?.[3];
+  return newBase !== undefined && current.some((line) => CLASS_HEADER.exec(line.trim())?.slice(2).join(' ') === `${newBase} ${oldBase}`);
 }
 
 /** The smallest version step the change from `previous` to `current` surface needs, with the reasons. */
@@ -86,7 +99,9 @@ export function requiredBump(previous: string, current: string): { bump: Bump; r
   const before = counts(previous.split('\n'));
   const now = current.split('\n');
   const after = counts(now);
-  const removed = [...before].filter(([line, n]) => n > (after.get(line) ?? 0) && line.trim() !== '').map(([line]) => line.trim());
+  const removed = [...before]
+    .filter(([line, n]) => n > (after.get(line) ?? 0) && line.trim() !== '' && !isNarrowedBase(line, now))
+    .map(([line]) => line.trim());
   const added = new Map([...after].map(([line, n]) => [line, Math.max(0, n - (before.get(line) ?? 0))]));
   const required = addedRequiredInterfaceProperties(now, added);
   if (removed.length > 0 || required.length > 0) {

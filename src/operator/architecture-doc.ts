@@ -4,7 +4,8 @@
  * Nothing here is typed by hand, so the page cannot drift from what Terraform will plan.
  */
 import { contractTable, ssmNames } from './ssm-contract';
-import { deployOrder, type CatalogStack, type TerraformJson } from './stack-catalog';
+import type { TerraformJson } from '../terraform-json/document';
+import { deployOrder, type CatalogStack } from './stack-catalog';
 
 type Blocks = Record<string, Record<string, Record<string, unknown>>>;
 

@@ -2,7 +2,7 @@
 import { Testing } from 'cdktf';
 import { ApiTenantStack } from '../../examples/api-tenant/api-tenant-stack';
 import { API_STAGING } from '../../examples/api-tenant/settings';
-import { stackAddresses, type SynthesizedBlocks } from '../core/addresses';
+import { stackAddresses, type TerraformJson } from '../terraform-json/document';
 
 /**
  * The Terraform addresses the package's constructs give the example tenant (its own outputs left
@@ -10,5 +10,5 @@ import { stackAddresses, type SynthesizedBlocks } from '../core/addresses';
  */
 export function exampleTenantAddresses(): string[] {
   const stack = new ApiTenantStack(Testing.app(), 'api-staging', API_STAGING);
-  return stackAddresses(JSON.parse(Testing.synth(stack)) as SynthesizedBlocks).filter((address) => !address.startsWith('output.'));
+  return stackAddresses(JSON.parse(Testing.synth(stack)) as TerraformJson).filter((address) => !address.startsWith('output.'));
 }

@@ -1,5 +1,6 @@
 /** The SSM contract between stacks as the synthesized JSON states it: who writes and who reads which parameter. */
-import type { CatalogStack, TerraformJson } from './stack-catalog';
+import type { TerraformJson } from '../terraform-json/document';
+import type { CatalogStack } from './stack-catalog';
 
 /** Names of the SSM parameters a stack writes (`resource`) or reads (`data`), sorted. */
 export function ssmNames(json: TerraformJson, kind: 'resource' | 'data'): string[] {

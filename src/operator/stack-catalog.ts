@@ -5,11 +5,10 @@
  * app when stacks are added.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { App, TerraformStack } from 'cdktf';
-import { addPlatformStacks } from '../app/platform-app';
 import { ENVIRONMENTS, loadEnvironments } from '../config/load';
+import type { TerraformJson } from '../terraform-json/document';
+import { withSynthesizedPlatform } from '../terraform-json/synth';
 
 export interface CatalogStack {
   /** Stack name, also its directory under `cdktf.out/stacks/`. */
@@ -24,17 +23,6 @@ export interface CatalogStack {
   readonly json: TerraformJson;
 }
 
-/** The parts of a synthesized Terraform JSON document the generators read. */
-export interface TerraformJson {
-  readonly resource?: Record<string, Record<string, Record<string, unknown>>>;
-  readonly data?: Record<string, Record<string, Record<string, unknown>>>;
-  readonly output?: Record<string, unknown>;
-  readonly variable?: Record<string, unknown>;
-  readonly provider?: Record<string, Record<string, unknown>[]>;
-  readonly import?: readonly { to: string; id: string }[];
-  readonly terraform?: { readonly backend?: Record<string, unknown> };
-}
-
 /** Repository root (this file lives in src/operator/). */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -43,36 +31,26 @@ export const REPO_ROOT = path.resolve(__dirname, '..', '..');
  * each stack. Independent of ATLAS_ENVIRONMENTS: generated files always cover every stack.
  */
 export function loadStackCatalog(root: string = REPO_ROOT): CatalogStack[] {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-catalog-'));
-  try {
-    const app = new App({ outdir });
-    const environments = loadEnvironments(Object.keys(ENVIRONMENTS));
-    addPlatformStacks(app, environments);
-    app.synth();
-    const classFiles = stackClassFiles(root);
-    const envNames = environments.map((env) => env.name);
-    return app.node.children
-      .filter((child): child is TerraformStack => TerraformStack.isStack(child))
-      .map((stack) => {
-        const name = stack.node.id;
-        const className = stack.constructor.name;
-        const file = classFiles.get(className);
-        if (!file) throw new Error(`stack ${name}: class ${className} is not exported from a file under stacks/. Fix: define each stack class in stacks/<layer>-stack.ts`);
-        const own = envNames.filter((env) => name.endsWith(`-${env}`));
-        return {
-          name,
-          file,
-          // A stack without an environment suffix (the bootstrap) is built from settings every
-          // environment must agree on, so every environment's file feeds it.
-          environments: own.length > 0 ? own : envNames,
-          dependencies: stack.dependencies.map((dep) => dep.node.id).sort(),
-          json: JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', name, 'cdk.tf.json'), 'utf8')) as TerraformJson,
-        };
-      })
-      .sort((a, b) => a.name.localeCompare(b.name));
-  } finally {
-    fs.rmSync(outdir, { recursive: true, force: true });
-  }
+  const environments = loadEnvironments(Object.keys(ENVIRONMENTS));
+  const classFiles = stackClassFiles(root);
+  const envNames = environments.map((env) => env.name);
+  return withSynthesizedPlatform({ environments }, (stacks) =>
+    stacks.map(({ name, stack, json }) => {
+      const className = stack.constructor.name;
+      const file = classFiles.get(className);
+      if (!file) throw new Error(`stack ${name}: class ${className} is not exported from a file under stacks/. Fix: define each stack class in stacks/<layer>-stack.ts`);
+      const own = envNames.filter((env) => name.endsWith(`-${env}`));
+      return {
+        name,
+        file,
+        // A stack without an environment suffix (the bootstrap) is built from settings every
+        // environment must agree on, so every environment's file feeds it.
+        environments: own.length > 0 ? own : envNames,
+        dependencies: stack.dependencies.map((dep) => dep.node.id).sort(),
+        json,
+      };
+    }),
+  );
 }
 
 /** Deploy order: 1 for a stack without dependencies, one more than its deepest dependency otherwise. */

@@ -5,8 +5,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { StackDocument } from './document';
-import { decodeDocuments, parseHclFile } from './hcl';
+import { UsageError } from '../core/input-error';
+import { readTerraformJson, StackDocument } from '../terraform-json/document';
+import { decodeDocuments, parseHclFile } from '../terraform-json/decode';
 
 type Json = Record<string, unknown>;
 
@@ -21,18 +22,17 @@ function terraformFiles(dir: string): string[] {
 }
 
 async function readFile(file: string): Promise<Json> {
-  const text = fs.readFileSync(file, 'utf8');
-  if (file.endsWith('.tf')) {
+  if (!file.endsWith('.tf')) {
     try {
-      return await parseHclFile(path.basename(file), text);
+      return readTerraformJson(file) as Json;
     } catch (error) {
-      throw new Error(`${file} is not valid HCL (${(error as Error).message}). Fix: run terraform validate in its directory`);
+      throw new UsageError({ field: 'file', value: file, problem: `is not valid JSON (${(error as Error).message})`, fix: 'point the pack at Terraform (*.tf or *.tf.json)' });
     }
   }
   try {
-    return JSON.parse(text) as Json;
+    return await parseHclFile(path.basename(file), fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`${file} is not valid JSON (${(error as Error).message}). Fix: point the pack at Terraform (*.tf or *.tf.json)`);
+    throw new UsageError({ field: 'file', value: file, problem: `is not valid HCL (${(error as Error).message})`, fix: 'run terraform validate in its directory' });
   }
 }
 
@@ -47,7 +47,7 @@ async function readStack(name: string, files: string[]): Promise<StackDocument> 
  * or `dir/<stack>/*.tf(.json)`; a single file is a stack of its own.
  */
 export async function loadStacks(target: string): Promise<StackDocument[]> {
-  if (!fs.existsSync(target)) throw new Error(`${target} does not exist. Fix: pass a directory of Terraform (*.tf or *.tf.json), e.g. cdktf.out`);
+  if (!fs.existsSync(target)) throw new UsageError({ field: 'dir', value: target, problem: 'does not exist', fix: 'pass a directory of Terraform (*.tf or *.tf.json), e.g. cdktf.out' });
   if (fs.statSync(target).isFile()) return [await readStack(path.basename(target).replace(/\.tf\.json$|\.json$|\.tf$/, ''), [target])];
   const root = fs.existsSync(path.join(target, 'stacks')) ? path.join(target, 'stacks') : target;
   const own = terraformFiles(root);
@@ -58,6 +58,8 @@ export async function loadStacks(target: string): Promise<StackDocument[]> {
     .filter((d) => fs.statSync(path.join(root, d)).isDirectory())
     .map((d) => ({ name: d, files: terraformFiles(path.join(root, d)) }))
     .filter((s) => s.files.length > 0);
-  if (dirs.length === 0) throw new Error(`no *.tf or *.tf.json found in ${target} or its subdirectories. Fix: run \`npm run synth\` or point at a Terraform directory`);
+  if (dirs.length === 0) {
+    throw new UsageError({ field: 'dir', value: target, problem: 'holds no *.tf or *.tf.json, nor do its subdirectories', fix: 'run `npm run synth` or point at a Terraform directory' });
+  }
   return Promise.all(dirs.map((s) => readStack(s.name, s.files)));
 }

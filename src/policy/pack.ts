@@ -53,6 +53,7 @@ import { efsEncrypted } from './rules/efs-encrypted';
 import { efsAccessPointConfined } from './rules/efs-access-point-confined';
 import { logGroupRetention } from './rules/log-group-retention';
 import { snsEncrypted } from './rules/sns-encrypted';
+import { firehoseEncrypted } from './rules/firehose-encrypted';
 import { noPlaintextSecret } from './rules/no-plaintext-secret';
 import { iamNoWildcardAdmin } from './rules/iam-no-wildcard-admin';
 import { iamNoAdminManagedPolicy } from './rules/iam-no-admin-managed-policy';
@@ -121,6 +122,7 @@ export const RULES: readonly Rule[] = [
   efsAccessPointConfined,
   logGroupRetention,
   snsEncrypted,
+  firehoseEncrypted,
   noPlaintextSecret,
   iamNoWildcardAdmin,
   iamNoAdminManagedPolicy,

@@ -14,34 +14,34 @@ export class PolicyError extends Error {
   }
 }
 
-/** `[rule] stack address: problem. Fix: ... (public ids)` plus how to waive it, when it may be waived. */
+/** `[rule] stack address: problem. Fix: ... (public ids)` plus how to acknowledge it, when it may be acknowledged. */
 export function describeFinding(finding: Finding, rules: readonly Rule[]): string {
   const rule = rules.find((r) => r.id === finding.rule);
   const ids = rule && rule.publicIds.length > 0 ? ` (${rule.publicIds.join(', ')})` : '';
   const line = `[${finding.rule}] ${finding.stack} ${finding.address}: ${finding.problem}. Fix: ${rule?.fix ?? 'see the rule'}${ids}`;
   if (rule?.waivable === 'never') return line;
-  const waiver = `{ rule: '${finding.rule}', stack: '${finding.stack}', address: '${finding.address}', reason: '<why this is safe>' }`;
-  return `${line}\n      or, if it is intended, add ${waiver} to src/policy/waivers.ts`;
+  const call = `acknowledge(<the ${finding.address} resource>, { rule: '${finding.rule}', reason: '<why this is safe>' })`;
+  return `${line}\n      or, if it is intended, call ${call} where the construct makes the exception`;
 }
 
 export function failureMessage(result: PackResult): string | undefined {
-  if (result.findings.length === 0 && result.waiverErrors.length === 0) return undefined;
+  if (result.findings.length === 0 && result.acknowledgementErrors.length === 0) return undefined;
   const lines = [
-    `Policy check failed: ${result.findings.length} finding(s), ${result.waiverErrors.length} waiver error(s).`,
+    `Policy check failed: ${result.findings.length} finding(s), ${result.acknowledgementErrors.length} acknowledgement error(s).`,
     ...result.findings.map((f) => `  - ${describeFinding(f, result.rules)}`),
-    ...result.waiverErrors.map((e) => `  - ${e}`),
+    ...result.acknowledgementErrors.map((e) => `  - ${e}`),
   ];
   return lines.join('\n');
 }
 
-/** Summary lines for the synth output: every waiver in use, with its reason. */
+/** Summary lines for the synth output: every acknowledgement in use, with its reason. */
 export function summaryLines(result: PackResult, milliseconds?: number): string[] {
   const resources = result.stacks.reduce((n, s) => n + s.resources, 0);
   const took = milliseconds === undefined ? '' : ` in ${milliseconds.toFixed(0)} ms`;
   return [
     `policy: ${result.rules.length} rules over ${result.stacks.length} stacks (${resources} resources)${took}: ` +
-      `${result.findings.length} finding(s), ${result.waived.length} waived`,
-    ...result.waived.map((w) => `policy: waived [${w.rule}] ${w.stack} ${w.address}: ${w.reason}`),
+      `${result.findings.length} finding(s), ${result.acknowledged.length} acknowledged`,
+    ...result.acknowledged.map((a) => `policy: acknowledged [${a.rule}] ${a.stack} ${a.address}: ${a.reason}`),
   ];
 }
 
@@ -51,9 +51,9 @@ export function reportJson(result: PackResult): object {
     rules: result.rules.map((r) => ({ id: r.id, property: r.property, publicIds: r.publicIds, waivable: r.waivable ?? 'always' })),
     stacks: result.stacks,
     findings: result.findings,
-    waivers: result.waived.map((w) => ({ rule: w.rule, stack: w.stack, address: w.address, reason: w.reason, finding: w.problem })),
-    waiverErrors: result.waiverErrors,
-    passed: result.findings.length === 0 && result.waiverErrors.length === 0,
+    acknowledgements: result.acknowledged.map((a) => ({ rule: a.rule, stack: a.stack, address: a.address, reason: a.reason, finding: a.problem })),
+    acknowledgementErrors: result.acknowledgementErrors,
+    passed: result.findings.length === 0 && result.acknowledgementErrors.length === 0,
   };
 }
 

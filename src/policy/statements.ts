@@ -1,6 +1,6 @@
 /** IAM policy statements, read from whichever form the synthesized JSON holds them in. */
-import { type StackDocument, asObject, blockList } from './document';
-import { decodeDocument } from './hcl';
+import { type StackDocument, asObject, blockList } from '../terraform-json/document';
+import { decodeDocument } from '../terraform-json/decode';
 
 export interface PolicyStatement {
   readonly effect: string;

@@ -5,21 +5,17 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { type App, TerraformStack, Testing } from 'cdktf';
+import { type App, TerraformStack } from 'cdktf';
 import { PlatformStack } from '../core/platform-stack';
-import { StackDocument } from './document';
+import { readTerraformJson, StackDocument } from '../terraform-json/document';
 import { type CheckedStack, evaluate, type PackResult } from './evaluate';
 import { failureMessage, PolicyError, REPORT_FILE, summaryLines, writeReport } from './report';
-import type { Waiver } from './types';
 
-/** The waivers of the app and where the pack's summary goes. */
+/**
+ * Where the pack's summary goes. Findings accepted on purpose are acknowledged in the stacks
+ * themselves (`acknowledge()`), next to the setting that makes the exception.
+ */
 export interface PolicyCheckOptions {
-  /**
-   * Findings accepted on purpose; one that matches nothing fails synth. This repository passes
-   * its own list (src/policy/waivers.ts); a tenant passes the waivers of its stacks.
-   * @default [] - every finding fails synth
-   */
-  readonly waivers?: readonly Waiver[];
   /** Where synth output goes. @default process.stdout.write */
   readonly log?: (line: string) => void;
 }
@@ -42,14 +38,14 @@ export function checkSynthesizedApp(app: App, options: PolicyCheckOptions = {}):
     .filter(TerraformStack.isStack)
     .map((stack) => {
       const file = path.join(app.outdir, 'stacks', stack.node.id, 'cdk.tf.json');
-      // With HCL output (`synth:hcl`) there is no JSON file; the same resolved document comes from the stack.
-      const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : Testing.synth(stack);
-      const json = JSON.parse(text) as Record<string, unknown>;
+      // With HCL output (`synth:hcl`) there is no JSON file; the same resolved document comes from
+      // the stack, with its `//` comments (the acknowledgements), which Testing.synth would drop.
+      const json = fs.existsSync(file) ? readTerraformJson(file) : (JSON.parse(JSON.stringify(stack.toTerraform())) as Record<string, unknown>);
       // A stack that declares no tier is held to production, the stricter bar.
       const tier = stack instanceof PlatformStack ? stack.tier : 'production';
       return { document: new StackDocument(stack.node.id, [json]), tier };
     });
-  const result = evaluate(stacks, options.waivers ?? []);
+  const result = evaluate(stacks);
   writeReport(result, path.join(app.outdir, REPORT_FILE));
   const milliseconds = Number(process.hrtime.bigint() - started) / 1e6;
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));

@@ -1,18 +1,11 @@
 /** The vocabulary of the policy pack: resources as Terraform JSON holds them, rules, verdicts, findings. */
-import type { StackDocument } from './document';
+import type { StackDocument, TfResource } from '../terraform-json/document';
 
-import type { Tier } from '../core/platform-stack';
+import type { Tier } from '../core/protection';
 
 export type { Tier };
-
-/** One managed resource of a synthesized stack (`resource.<type>.<name>`), attributes in snake_case. */
-export interface TfResource {
-  readonly type: string;
-  readonly name: string;
-  /** `<type>.<name>`, the Terraform address. */
-  readonly address: string;
-  readonly attributes: Readonly<Record<string, unknown>>;
-}
+/** One managed resource of a synthesized stack: the model lives in src/terraform-json/document.ts. */
+export type { TfResource };
 
 export type Verdict =
   | { readonly status: 'compliant' }
@@ -32,8 +25,8 @@ export interface RuleContext {
 }
 
 /**
- * Who may waive a finding: anyone with a reason (`always`), only non-production stacks
- * (`non-production`: e.g. public placement, allowed in staging, never in prod), or nobody
+ * Who may acknowledge (waive) a finding: anyone with a reason (`always`), only non-production
+ * stacks (`non-production`: e.g. public placement, allowed in staging, never in prod), or nobody
  * (`never`: e.g. a name AWS would reject anyway).
  */
 export type Waivability = 'always' | 'non-production' | 'never';
@@ -92,20 +85,11 @@ export interface Finding {
   readonly problem: string;
 }
 
-/** A finding accepted on purpose: the rule, the stack, the address and why it is safe. */
-export interface Waiver {
-  /** Rule id, e.g. `sg-no-public-ingress`. */
+/** An acknowledgement as the pack found it in a synthesized stack (src/core/acknowledge.ts writes them). */
+export interface RecordedAcknowledgement {
   readonly rule: string;
-  /** Stack name, e.g. `base-infra-prod`. */
   readonly stack: string;
-  /** Terraform address in that stack, e.g. `aws_security_group.alb_security_group`. */
+  /** The resource it sits on, or the address a stack-level acknowledgement names. */
   readonly address: string;
-  /** Why the exception is safe. */
   readonly reason: string;
-  /**
-   * When the finding is legitimately absent, e.g. during a documented configuration phase. Such a
-   * waiver is not reported as stale when it matches nothing.
-   * @default - a waiver that matches nothing fails synth
-   */
-  readonly absentWhen?: string;
 }

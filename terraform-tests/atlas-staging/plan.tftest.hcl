@@ -8,6 +8,10 @@
 # scripts/terraform-tier.js after `terraform init`.
 
 mock_provider "aws" {
+  # ARNs the stack builds take the partition from the provider (arn:aws:... in eu-west-1).
+  mock_data "aws_partition" {
+    defaults = { partition = "aws" }
+  }
   mock_data "aws_region" {
     defaults = { name = "eu-west-1" }
   }
@@ -57,6 +61,10 @@ override_data {
   values = { insecure_value = "poc-atlas-dev" }
 }
 override_data {
+  target = data.aws_ssm_parameter.platform_ec2_capacity_provider_name
+  values = { insecure_value = "poc-atlas-dev-ec2" }
+}
+override_data {
   target = data.aws_ssm_parameter.platform_hosted_zone_id
   values = { insecure_value = "Z0123456789ABCDEFGHIJ" }
 }
@@ -77,12 +85,25 @@ override_data {
   values = { insecure_value = "poc-atlas-dev-auth" }
 }
 
+# Layer 1's metrics-scraper group and its Cloud Map service for /metrics.
+override_data {
+  target = data.aws_ssm_parameter.platform_metrics_registry_arn
+  values = { insecure_value = "arn:aws:servicediscovery:eu-west-1:111122223333:service/srv-0a1b2c3d4e5f6a7b8" }
+}
+override_data {
+  target = data.aws_ssm_parameter.platform_metrics_scraper_security_group_id
+  values = { insecure_value = "sg-0a1b2c3d4e5f60003" }
+}
+
 # Values the container definitions reference, known at plan time so the runs below can read the
 # images out of them (mocked resources are otherwise unknown until apply).
 override_resource {
   target          = aws_msk_cluster.kafka
   override_during = plan
-  values          = { bootstrap_brokers_sasl_iam = "b-1.poc-atlas-dev-kafka.abc123.c2.kafka.eu-west-1.amazonaws.com:9098" }
+  values = {
+    bootstrap_brokers_sasl_iam = "b-1.poc-atlas-dev-kafka.abc123.c2.kafka.eu-west-1.amazonaws.com:9098"
+    arn                        = "arn:aws:kafka:eu-west-1:111122223333:cluster/poc-atlas-dev-kafka/0123abcd-0123-abcd-0123-0123456789ab-2"
+  }
 }
 override_resource {
   target          = aws_db_instance.database
@@ -220,5 +241,88 @@ run "services_sit_behind_the_shared_listener_in_private_subnets" {
   assert {
     condition     = aws_s3_bucket.kafka_exports.bucket == "poc-atlas-dev-kafka-exports-111122223333"
     error_message = "the export bucket exists in staging"
+  }
+}
+
+run "kafka_ui_runs_on_the_ec2_capacity_and_the_public_services_on_fargate" {
+  command = plan
+
+  assert {
+    condition     = one(aws_ecs_service.kafka_ui_service.capacity_provider_strategy).capacity_provider == "poc-atlas-dev-ec2" && tolist(aws_ecs_task_definition.kafka_ui_task.requires_compatibilities) == tolist(["EC2"]) && aws_ecs_task_definition.kafka_ui_task.network_mode == "awsvpc"
+    error_message = "Kafka UI places its awsvpc task through the EC2 capacity provider named in SSM (atlas.services.kafkaUi.capacity)"
+  }
+  assert {
+    condition     = jsondecode(aws_ecs_task_definition.kafka_ui_task.container_definitions)[0].memory == 1024 && aws_ecs_task_definition.kafka_ui_task.memory == null && aws_ecs_task_definition.kafka_ui_task.cpu == "512"
+    error_message = "on EC2 the container carries the memory limit and the task reserves its CPU"
+  }
+  assert {
+    condition     = [for s in aws_ecs_service.kafka_ui_service.ordered_placement_strategy : "${s.type}:${s.field}"] == ["spread:attribute:ecs.availability-zone", "binpack:memory"]
+    error_message = "tasks spread over zones first, then pack so managed scaling can stop empty instances"
+  }
+  assert {
+    condition     = one(aws_ecs_service.events_ingestion_service.capacity_provider_strategy).capacity_provider == "FARGATE" && one(aws_ecs_service.dashboard_backend_service.capacity_provider_strategy).capacity_provider == "FARGATE" && tolist(aws_ecs_task_definition.events_ingestion_task.requires_compatibilities) == tolist(["FARGATE"])
+    error_message = "the public services stay on Fargate"
+  }
+}
+
+run "kafka_exports_deliver_the_configured_topic_with_firehose" {
+  command = plan
+
+  assert {
+    condition     = aws_kinesis_firehose_delivery_stream.kafka_export_stream_events.name == "poc-atlas-dev-export-events" && aws_kinesis_firehose_delivery_stream.kafka_export_stream_events.destination == "extended_s3"
+    error_message = "one Firehose stream per exported topic, delivering to S3"
+  }
+  assert {
+    condition     = aws_kinesis_firehose_delivery_stream.kafka_export_stream_events.msk_source_configuration[0].topic_name == "events" && aws_kinesis_firehose_delivery_stream.kafka_export_stream_events.msk_source_configuration[0].msk_cluster_arn == "arn:aws:kafka:eu-west-1:111122223333:cluster/poc-atlas-dev-kafka/0123abcd-0123-abcd-0123-0123456789ab-2"
+    error_message = "the stream reads the configured topic of this environment's cluster"
+  }
+  assert {
+    condition     = aws_kinesis_firehose_delivery_stream.kafka_export_stream_events.msk_source_configuration[0].authentication_configuration[0].connectivity == "PUBLIC"
+    error_message = "staging Firehose reaches MSK through its public endpoints"
+  }
+  assert {
+    condition     = aws_kinesis_firehose_delivery_stream.kafka_export_stream_events.extended_s3_configuration[0].prefix == "kafka/topic=events/!{timestamp:yyyy/MM/dd/HH}/" && startswith(aws_kinesis_firehose_delivery_stream.kafka_export_stream_events.extended_s3_configuration[0].error_output_prefix, "kafka/errors/")
+    error_message = "records land below the configured key prefix, errors apart"
+  }
+  assert {
+    condition     = aws_kinesis_firehose_delivery_stream.kafka_export_stream_events.extended_s3_configuration[0].buffering_size == 64 && aws_kinesis_firehose_delivery_stream.kafka_export_stream_events.extended_s3_configuration[0].buffering_interval == 300
+    error_message = "buffering comes from the config"
+  }
+  assert {
+    condition     = one(aws_s3_bucket_server_side_encryption_configuration.kafka_exports_encryption.rule).apply_server_side_encryption_by_default[0].sse_algorithm == "aws:kms"
+    error_message = "the export bucket encrypts with the platform's KMS key"
+  }
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.kafka_export_alarms_export_events_delivery_failed.metric_name == "DeliveryToS3.Success" && aws_cloudwatch_metric_alarm.kafka_export_alarms_export_events_delivery_failed.dimensions.DeliveryStreamName == "poc-atlas-dev-export-events"
+    error_message = "a failed delivery raises an alarm"
+  }
+  assert {
+    condition     = tolist(aws_cloudwatch_metric_alarm.kafka_export_alarms_export_events_delivery_failed.alarm_actions) == tolist([data.aws_ssm_parameter.platform_operator_topic_arn.insecure_value])
+    error_message = "the delivery alarm notifies the operator topic"
+  }
+}
+
+run "opted_in_services_register_for_prometheus" {
+  command = plan
+
+  assert {
+    condition = alltrue([for s in [aws_ecs_service.events_ingestion_service, aws_ecs_service.dashboard_backend_service] :
+      s.service_registries[0].registry_arn == "arn:aws:servicediscovery:eu-west-1:111122223333:service/srv-0a1b2c3d4e5f6a7b8" && s.service_registries[0].container_port == 9464
+    ])
+    error_message = "events ingestion and dashboard backend register their metrics port 9464 in Layer 1's /metrics Cloud Map service"
+  }
+  assert {
+    condition = alltrue([for r in [aws_vpc_security_group_ingress_rule.events_ingestion_metrics_ingress_from_scrapers, aws_vpc_security_group_ingress_rule.dashboard_backend_metrics_ingress_from_scrapers] :
+      r.referenced_security_group_id == "sg-0a1b2c3d4e5f60003" && r.from_port == 9464 && r.to_port == 9464 && r.ip_protocol == "tcp"
+    ])
+    error_message = "each opted-in service admits only the metrics-scraper group, on 9464 only"
+  }
+  assert {
+    condition     = contains([for m in jsondecode(aws_ecs_task_definition.events_ingestion_task.container_definitions)[0].portMappings : m.containerPort], 9464)
+    error_message = "the metrics port is a port of the container, as SRV registration requires"
+  }
+  assert {
+    condition     = length(aws_ecs_service.kafka_ui_service.service_registries) == 0
+    error_message = "Kafka UI does not opt in"
   }
 }

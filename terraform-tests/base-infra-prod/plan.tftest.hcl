@@ -11,6 +11,10 @@
 # policy document that does not encode or a broken reference fails this plan.
 
 mock_provider "aws" {
+  # ARNs the stack builds take the partition from the provider (arn:aws:... in eu-west-1).
+  mock_data "aws_partition" {
+    defaults = { partition = "aws" }
+  }
   # Use the mocked computed values while planning, so references, jsonencode'd policies and
   # the SSM values are evaluated instead of staying "known after apply".
   override_during = plan
@@ -57,6 +61,12 @@ mock_provider "aws" {
   }
   mock_resource "aws_ecs_cluster" {
     defaults = { arn = "arn:aws:ecs:eu-west-1:111122223333:cluster/atlas-prod-cluster" }
+  }
+  mock_resource "aws_service_discovery_private_dns_namespace" {
+    defaults = { id = "ns-0a1b2c3d4e5f6a7b8", arn = "arn:aws:servicediscovery:eu-west-1:111122223333:namespace/ns-0a1b2c3d4e5f6a7b8" }
+  }
+  mock_resource "aws_service_discovery_service" {
+    defaults = { id = "srv-0a1b2c3d4e5f6a7b8", arn = "arn:aws:servicediscovery:eu-west-1:111122223333:service/srv-0a1b2c3d4e5f6a7b8" }
   }
   mock_resource "aws_route53_zone" {
     defaults = {
@@ -248,6 +258,22 @@ run "plan" {
     condition     = one(aws_ecs_capacity_provider.ecs_ec2_capacity_provider.auto_scaling_group_provider).auto_scaling_group_arn == "arn:aws:autoscaling:eu-west-1:111122223333:autoScalingGroup:0b6c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d:autoScalingGroupName/atlas-prod-ecs"
     error_message = "the EC2 capacity provider is bound to the auto scaling group"
   }
+  assert {
+    condition     = aws_iam_role_policy_attachment.ecs_ec2_instance_role_ssm_session.policy_arn == "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
+    error_message = "the instance role's managed policy ARN is built in the provider's partition"
+  }
+  assert {
+    condition     = one(one(aws_ecs_capacity_provider.ecs_ec2_capacity_provider.auto_scaling_group_provider).managed_scaling).status == "ENABLED" && one(one(aws_ecs_capacity_provider.ecs_ec2_capacity_provider.auto_scaling_group_provider).managed_scaling).target_capacity == 100
+    error_message = "managed scaling sizes the group from the tasks placed on it, with no spare instance"
+  }
+  assert {
+    condition     = one(aws_ecs_capacity_provider.ecs_ec2_capacity_provider.auto_scaling_group_provider).managed_termination_protection == "ENABLED" && aws_autoscaling_group.ecs_ec2_auto_scaling_group.protect_from_scale_in == true
+    error_message = "ECS decides which instance may go (managed termination protection needs scale-in protection on the group)"
+  }
+  assert {
+    condition     = aws_autoscaling_group.ecs_ec2_auto_scaling_group.min_size == 1 && aws_autoscaling_group.ecs_ec2_auto_scaling_group.max_size == 4
+    error_message = "the group's bounds come from compute.minSize and compute.maxSize in src/config/prod.ts"
+  }
 
   # ---- SSM contract (keys and values Layer 2 reads) -------------------------------------------
   assert {
@@ -267,6 +293,8 @@ run "plan" {
         aws_ssm_parameter.ssm_alb_listener_arn,
         aws_ssm_parameter.ssm_cluster_arn,
         aws_ssm_parameter.ssm_cluster_name,
+        aws_ssm_parameter.ssm_ec2_capacity_provider_name,
+        aws_ssm_parameter.ssm_ec2_instance_type,
         aws_ssm_parameter.ssm_efs_id,
         aws_ssm_parameter.ssm_efs_client_security_group_id,
         aws_ssm_parameter.ssm_operator_topic_arn,
@@ -274,35 +302,64 @@ run "plan" {
         aws_ssm_parameter.ssm_cognito_user_pool_arn,
         aws_ssm_parameter.ssm_cognito_user_pool_client_id,
         aws_ssm_parameter.ssm_cognito_user_pool_domain,
+        aws_ssm_parameter.ssm_metrics_registry_arn,
+        aws_ssm_parameter.ssm_actuator_prometheus_registry_arn,
+        aws_ssm_parameter.ssm_metrics_scraper_security_group_id,
       ] : p.name => nonsensitive(p.value)
       } == {
-      "/atlas-prod/infra/vpc-id"                       = "vpc-0a1b2c3d4e5f60718"
-      "/atlas-prod/infra/vpc-cidr"                     = "10.30.0.0/16"
-      "/atlas-prod/infra/public-subnet-ids"            = "subnet-0public0000000000a,subnet-0public0000000000b"
-      "/atlas-prod/infra/private-subnet-ids"           = "subnet-0private000000000a,subnet-0private000000000b"
-      "/atlas-prod/infra/hosted-zone-id"               = "Z0123456789ABCDEFGHIJ"
-      "/atlas-prod/infra/domain-name"                  = "atlas.hari328.net"
-      "/atlas-prod/infra/acm-cert-arn"                 = "arn:aws:acm:eu-west-1:111122223333:certificate/0b6c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d"
-      "/atlas-prod/infra/alb-arn"                      = "arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/atlas-prod-alb/50dc6c495c0c9188"
-      "/atlas-prod/infra/alb-dns-name"                 = "atlas-prod-alb-1234567890.eu-west-1.elb.amazonaws.com"
-      "/atlas-prod/infra/alb-zone-id"                  = "Z32O12XQLNTSW2"
-      "/atlas-prod/infra/alb-security-group-id"        = "sg-0a1b2c3d4e5f60718"
-      "/atlas-prod/infra/alb-listener-arn"             = "arn:aws:elasticloadbalancing:eu-west-1:111122223333:listener/app/atlas-prod-alb/50dc6c495c0c9188/f2f7dc8efc522ab2"
-      "/atlas-prod/infra/cluster-arn"                  = "arn:aws:ecs:eu-west-1:111122223333:cluster/atlas-prod-cluster"
-      "/atlas-prod/infra/cluster-name"                 = "atlas-prod-cluster"
-      "/atlas-prod/infra/efs-id"                       = "fs-0a1b2c3d4e5f60718"
-      "/atlas-prod/infra/efs-client-security-group-id" = "sg-0a1b2c3d4e5f60718"
-      "/atlas-prod/infra/operator-topic-arn"           = "arn:aws:sns:eu-west-1:111122223333:atlas-prod-operator-alerts"
-      "/atlas-prod/infra/operator-topic-kms-key-arn"   = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
-      "/atlas-prod/infra/cognito-user-pool-arn"        = "arn:aws:cognito-idp:eu-west-1:111122223333:userpool/eu-west-1_AbCdEf123"
-      "/atlas-prod/infra/cognito-user-pool-client-id"  = "1example23456789abcdefghij"
-      "/atlas-prod/infra/cognito-user-pool-domain"     = "atlas-prod-auth"
+      "/atlas-prod/infra/vpc-id"                            = "vpc-0a1b2c3d4e5f60718"
+      "/atlas-prod/infra/vpc-cidr"                          = "10.30.0.0/16"
+      "/atlas-prod/infra/public-subnet-ids"                 = "subnet-0public0000000000a,subnet-0public0000000000b"
+      "/atlas-prod/infra/private-subnet-ids"                = "subnet-0private000000000a,subnet-0private000000000b"
+      "/atlas-prod/infra/hosted-zone-id"                    = "Z0123456789ABCDEFGHIJ"
+      "/atlas-prod/infra/domain-name"                       = "atlas.hari328.net"
+      "/atlas-prod/infra/acm-cert-arn"                      = "arn:aws:acm:eu-west-1:111122223333:certificate/0b6c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d"
+      "/atlas-prod/infra/alb-arn"                           = "arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/atlas-prod-alb/50dc6c495c0c9188"
+      "/atlas-prod/infra/alb-dns-name"                      = "atlas-prod-alb-1234567890.eu-west-1.elb.amazonaws.com"
+      "/atlas-prod/infra/alb-zone-id"                       = "Z32O12XQLNTSW2"
+      "/atlas-prod/infra/alb-security-group-id"             = "sg-0a1b2c3d4e5f60718"
+      "/atlas-prod/infra/alb-listener-arn"                  = "arn:aws:elasticloadbalancing:eu-west-1:111122223333:listener/app/atlas-prod-alb/50dc6c495c0c9188/f2f7dc8efc522ab2"
+      "/atlas-prod/infra/cluster-arn"                       = "arn:aws:ecs:eu-west-1:111122223333:cluster/atlas-prod-cluster"
+      "/atlas-prod/infra/cluster-name"                      = "atlas-prod-cluster"
+      "/atlas-prod/infra/ec2-capacity-provider-name"        = "atlas-prod-ec2"
+      "/atlas-prod/infra/ec2-instance-type"                 = "t3.medium"
+      "/atlas-prod/infra/efs-id"                            = "fs-0a1b2c3d4e5f60718"
+      "/atlas-prod/infra/efs-client-security-group-id"      = "sg-0a1b2c3d4e5f60718"
+      "/atlas-prod/infra/operator-topic-arn"                = "arn:aws:sns:eu-west-1:111122223333:atlas-prod-operator-alerts"
+      "/atlas-prod/infra/operator-topic-kms-key-arn"        = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+      "/atlas-prod/infra/cognito-user-pool-arn"             = "arn:aws:cognito-idp:eu-west-1:111122223333:userpool/eu-west-1_AbCdEf123"
+      "/atlas-prod/infra/cognito-user-pool-client-id"       = "1example23456789abcdefghij"
+      "/atlas-prod/infra/cognito-user-pool-domain"          = "atlas-prod-auth"
+      "/atlas-prod/infra/metrics-registry-arn"              = "arn:aws:servicediscovery:eu-west-1:111122223333:service/srv-0a1b2c3d4e5f6a7b8"
+      "/atlas-prod/infra/actuator-prometheus-registry-arn"  = "arn:aws:servicediscovery:eu-west-1:111122223333:service/srv-0a1b2c3d4e5f6a7b8"
+      "/atlas-prod/infra/metrics-scraper-security-group-id" = "sg-0a1b2c3d4e5f60718"
     }
     error_message = "base-infra writes every SSM key of the contract, with the values Layer 2 expects"
   }
   assert {
     condition     = aws_ssm_parameter.ssm_private_subnet_ids.type == "StringList" && aws_ssm_parameter.ssm_public_subnet_ids.type == "StringList"
     error_message = "subnet ID lists are StringList parameters"
+  }
+
+  # ---- scrape targets (applications Prometheus scrapes) ------------------------------------------
+  assert {
+    condition = (
+      aws_service_discovery_private_dns_namespace.scrape_targets_namespace.name == "scrape.atlas-prod.internal" &&
+      aws_service_discovery_private_dns_namespace.scrape_targets_namespace.vpc == "vpc-0a1b2c3d4e5f60718" &&
+      alltrue([for s in [aws_service_discovery_service.scrape_targets_metrics, aws_service_discovery_service.scrape_targets_actuator_prometheus] :
+        one(s.dns_config).namespace_id == "ns-0a1b2c3d4e5f6a7b8" && one(s.dns_config).routing_policy == "MULTIVALUE" && one(s.dns_config).dns_records[0].type == "SRV"
+      ]) &&
+      [aws_service_discovery_service.scrape_targets_metrics.name, aws_service_discovery_service.scrape_targets_actuator_prometheus.name] == ["metrics", "actuator-prometheus"]
+    )
+    error_message = "Layer 1 has one SRV Cloud Map service per metrics path in scrape.atlas-prod.internal in the shared VPC"
+  }
+  assert {
+    condition = (
+      length(aws_security_group.scrape_targets_scraper_security_group.egress) == 1 &&
+      alltrue([for e in aws_security_group.scrape_targets_scraper_security_group.egress : e.protocol == "tcp" && e.from_port == 0 && e.to_port == 65535 && e.cidr_blocks == tolist(["10.30.0.0/16"])]) &&
+      length(aws_security_group.scrape_targets_scraper_security_group.ingress) == 0
+    )
+    error_message = "the metrics-scraper group may open TCP connections into the VPC only, and admits nothing"
   }
 
   # ---- alerting and outputs -------------------------------------------------------------------

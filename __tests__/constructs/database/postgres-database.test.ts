@@ -1,8 +1,10 @@
 import { Testing } from 'cdktf';
 import { PostgresDatabase, type PostgresDatabaseProps } from '../../../src/constructs/database/postgres-database';
-import { Names } from '../../../src/core/naming';
+import { NameLimitError, Names } from '../../../src/core/naming';
 import { PlatformStack } from '../../../src/core/platform-stack';
 import { type Json, synthJson } from '../../helpers/synth';
+import { PropsError } from '../../../src/core/input-error';
+import { expectInputError } from '../../helpers/input-error';
 
 function database(overrides: Partial<PostgresDatabaseProps> = {}): Json {
   const stack = new PlatformStack(Testing.app(), 'test', { region: 'eu-west-1', accountId: '111122223333', tags: { environment: 'dev', layer: 'atlas', repository: 'test' } });
@@ -57,14 +59,15 @@ describe('PostgresDatabase', () => {
   });
 
   test('rejects a public instance without an allow list', () => {
-    expect(() => database({ publiclyAccessible: true })).toThrow('PostgresDatabase publiclyAccessible = true with no allowedCidrs. Fix:');
+    expectInputError(PropsError, () => database({ publiclyAccessible: true }), 'PostgresDatabase: publiclyAccessible = true with no allowedCidrs. Fix:');
   });
 
   test('rejects an engine version that is not a PostgreSQL version', () => {
-    expect(() => database({ engineVersion: 'latest' })).toThrow('PostgresDatabase engineVersion = "latest" is not a PostgreSQL version. Fix:');
+    const error = expectInputError(PropsError, () => database({ engineVersion: 'latest' }), 'PostgresDatabase: engineVersion = "latest" is not a PostgreSQL version. Fix:');
+    expect([error.field, error.value, error.fix]).toEqual(['engineVersion', 'latest', 'e.g. "16" or "16.4"']);
   });
 
   test('rejects an identifier over the RDS limit', () => {
-    expect(() => database({ name: 'd'.repeat(60) })).toThrow(/RDS identifier .* AWS allows at most 63/);
+    expectInputError(NameLimitError, () => database({ name: 'd'.repeat(60) }), /RDS identifier .* AWS allows at most 63/);
   });
 });

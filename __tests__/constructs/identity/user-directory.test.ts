@@ -3,7 +3,7 @@ import { Names } from '../../../src/core/naming';
 import { resource, synthJson } from '../../helpers/synth';
 import { testStack } from '../../helpers/stack';
 
-function synthDirectory(domainPrefix = 'test-auth', deletionProtection = false) {
+function synthDirectory(domainPrefix = 'test-auth', deletionProtection?: boolean) {
   const stack = testStack();
   new UserDirectory(stack, 'cognito', {
     names: new Names('test'),
@@ -11,7 +11,7 @@ function synthDirectory(domainPrefix = 'test-auth', deletionProtection = false) 
     googleClientId: 'id.apps.googleusercontent.com',
     googleClientSecret: '${var.google_client_secret}',
     callbackHostnames: ['grafana.example.com'],
-    deletionProtection,
+    ...(deletionProtection === undefined ? {} : { protection: { deletionProtection } }),
     allowedEmails: ['ops@example.com'],
     allowedEmailDomains: ['example.com'],
     logRetentionInDays: 14,
@@ -33,7 +33,8 @@ describe('UserDirectory', () => {
     expect(client.allowed_oauth_flows).toEqual(['code']);
   });
 
-  it('follows the deletion protection it is given', () => {
+  it('follows the deletion protection it is given, on by default', () => {
+    expect(resource(synthDirectory('test-auth'), 'aws_cognito_user_pool', 'cognito').deletion_protection).toBe('ACTIVE');
     expect(resource(synthDirectory('test-auth', true), 'aws_cognito_user_pool', 'cognito').deletion_protection).toBe('ACTIVE');
     expect(resource(synthDirectory('test-auth', false), 'aws_cognito_user_pool', 'cognito').deletion_protection).toBe('INACTIVE');
   });

@@ -2,6 +2,8 @@ import { Testing } from 'cdktf';
 import { DataVolume } from '../../../src/constructs/monitoring/data-volume';
 import { NetworkFlows } from '../../../src/constructs/monitoring/network-flows';
 import { ServiceDiscovery } from '../../../src/constructs/monitoring/service-discovery';
+import { PropsError } from '../../../src/core/input-error';
+import { expectInputError } from '../../helpers/input-error';
 
 const synth = (build: Parameters<typeof Testing.synthScope>[0]) => JSON.parse(Testing.synthScope(build)).resource;
 
@@ -24,7 +26,9 @@ describe('DataVolume', () => {
   });
 
   test('rejects a relative root path', () => {
-    expect(() => synth((scope) => new DataVolume(scope, 'v', { fileSystemId: 'fs-1', name: 'x', rootPath: 'monitoring/x', posixUser: { uid: 1, gid: 1 } }))).toThrow(
+    expectInputError(
+      PropsError,
+      () => synth((scope) => new DataVolume(scope, 'v', { fileSystemId: 'fs-1', name: 'x', rootPath: 'monitoring/x', posixUser: { uid: 1, gid: 1 } })),
       'DataVolume x: rootPath = "monitoring/x" is not an absolute path. Fix: e.g. "/monitoring/x"',
     );
   });
@@ -49,13 +53,17 @@ describe('NetworkFlows', () => {
 
   test('rejects a flow with both or neither source', () => {
     const both = { id: 'x', description: 'x flow', toSecurityGroupId: 'sg-b', port: 1, fromSecurityGroupId: 'sg-a', fromCidr: '10.0.0.0/8' };
-    expect(() => synth((scope) => new NetworkFlows(scope, 'f', { flows: [both] }))).toThrow('NetworkFlows x: give exactly one of fromSecurityGroupId and fromCidr');
-    expect(() => synth((scope) => new NetworkFlows(scope, 'f', { flows: [{ id: 'y', description: 'y flow', toSecurityGroupId: 'sg-b', port: 1 }] }))).toThrow('NetworkFlows y: give exactly one');
+    expectInputError(PropsError, () => synth((scope) => new NetworkFlows(scope, 'f', { flows: [both] })), /^NetworkFlows x: fromSecurityGroupId = "[^"]+" and fromCidr = "[^"]+": give exactly one of them\. Fix:/);
+    expectInputError(
+      PropsError,
+      () => synth((scope) => new NetworkFlows(scope, 'f', { flows: [{ id: 'y', description: 'y flow', toSecurityGroupId: 'sg-b', port: 1 }] })),
+      'NetworkFlows y: fromSecurityGroupId = (missing) and fromCidr = (missing): give exactly one of them',
+    );
   });
 
   test('rejects a flow from the internet', () => {
     const open = { id: 'open', description: 'open flow', toSecurityGroupId: 'sg-b', port: 1, fromCidr: '0.0.0.0/0' };
-    expect(() => synth((scope) => new NetworkFlows(scope, 'f', { flows: [open] }))).toThrow('fromCidr = "0.0.0.0/0" opens the port to the internet. Fix:');
+    expectInputError(PropsError, () => synth((scope) => new NetworkFlows(scope, 'f', { flows: [open] })), 'fromCidr = "0.0.0.0/0" opens the port to the internet. Fix:');
   });
 });
 
@@ -73,7 +81,15 @@ describe('ServiceDiscovery', () => {
   });
 
   test('rejects a name that is not a DNS label, and an unknown service', () => {
-    expect(() => synth((scope) => new ServiceDiscovery(scope, 'd', { namespaceName: 'n.internal', vpcId: 'v', serviceNames: ['Bad_Name'] }))).toThrow('serviceNames contains "Bad_Name", which is not a DNS label');
-    expect(() => synth((scope) => new ServiceDiscovery(scope, 'd', { namespaceName: 'n.internal', vpcId: 'v', serviceNames: ['a1'] }).registryArn('b1'))).toThrow('ServiceDiscovery has no service "b1". Fix: add it to serviceNames');
+    expectInputError(
+      PropsError,
+      () => synth((scope) => new ServiceDiscovery(scope, 'd', { namespaceName: 'n.internal', vpcId: 'v', serviceNames: ['Bad_Name'] })),
+      'serviceNames = ["Bad_Name"] contains "Bad_Name", which is not a DNS label',
+    );
+    expectInputError(
+      PropsError,
+      () => synth((scope) => new ServiceDiscovery(scope, 'd', { namespaceName: 'n.internal', vpcId: 'v', serviceNames: ['a1'] }).registryArn('b1')),
+      'ServiceDiscovery: name = "b1" is not one of serviceNames. Fix: add it to serviceNames',
+    );
   });
 });

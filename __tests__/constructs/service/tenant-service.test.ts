@@ -3,10 +3,12 @@ import { Construct } from 'constructs';
 import { PlatformParameters } from '../../../src/constructs/platform/platform-parameters';
 import { recordOnly } from '../../../src/constructs/service/service-alarms';
 import { TenantService, type TenantServiceProps } from '../../../src/constructs/service/tenant-service';
-import { Names } from '../../../src/core/naming';
+import { NameLimitError, Names } from '../../../src/core/naming';
 import { PlatformStack } from '../../../src/core/platform-stack';
 import { recordedStatements, wildcardGrants } from '../../helpers/recorded-statements';
 import { dataSources, type Json, resources, synthJson } from '../../helpers/synth';
+import { PropsError } from '../../../src/core/input-error';
+import { expectInputError } from '../../helpers/input-error';
 
 jest.mock('../../../src/constructs/iam/policies', () => require('../../helpers/recorded-statements').recordingPolicies());
 
@@ -169,7 +171,7 @@ describe('TenantService defaults', () => {
 
   test('the execution role has only the AWS task-execution managed policy, never an admin policy', () => {
     const attachments = Object.values(resources(tenantStack().json(), 'aws_iam_role_policy_attachment'));
-    expect(attachments.map((a) => a.policy_arn)).toEqual(['arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy']);
+    expect(attachments.map((a) => a.policy_arn)).toEqual(['arn:${data.aws_partition.partition.partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy']);
   });
 
   test('CPU, memory and target-health alarms notify the operator topic from SSM by default', () => {
@@ -186,27 +188,32 @@ describe('TenantService defaults', () => {
 
 describe('TenantService input checks', () => {
   test('rejects a secret-looking plain environment variable', () => {
-    expect(() => tenantStack({ environment: { DB_PASSWORD: 'hunter2' } })).toThrow(/environment\.DB_PASSWORD looks like a secret.*Fix: move it to secrets/);
+    expectInputError(PropsError, () => tenantStack({ environment: { DB_PASSWORD: 'hunter2' } }), /environment\.DB_PASSWORD looks like a secret.*Fix: move it to secrets/);
   });
 
   test.each(['Api', 'api_v2', '-api', 'api-'])('rejects serviceName %p', (serviceName) => {
-    expect(() => tenantStack({ serviceName })).toThrow(`serviceName = "${serviceName}" is not kebab-case`);
+    expectInputError(PropsError, () => tenantStack({ serviceName }), `serviceName = "${serviceName}" is not kebab-case`);
   });
 
   test.each(['latest', '-rc1', 'v1/2'])('rejects imageTag %p, naming the prop, the value and the fix', (imageTag) => {
-    expect(() => tenantStack({ ecrRepository: true, imageTag })).toThrow(new RegExp(`TenantService api: imageTag = "${imageTag}" .*Fix:`));
+    const error = expectInputError(PropsError, () => tenantStack({ ecrRepository: true, imageTag }), new RegExp(`TenantService api: imageTag = "${imageTag}" .*Fix:`));
+    expect([error.subject, error.field, error.value]).toEqual(['TenantService api', 'imageTag', imageTag]);
   });
 
   test('rejects an imageTag without the service\'s own ECR repository', () => {
-    expect(() => tenantStack({ imageTag: '1.4.2' })).toThrow('imageTag = "1.4.2" names a tag in the service\'s own ECR repository, but ecrRepository is not set. Fix:');
+    expectInputError(PropsError, () => tenantStack({ imageTag: '1.4.2' }), 'imageTag = "1.4.2" names a tag in the service\'s own ECR repository, but ecrRepository is not set. Fix:');
   });
 
   test('rejects an image together with an imageTag, which it would silently replace', () => {
-    expect(() => tenantStack({ ecrRepository: true, imageTag: '1.4.2', image: 'public.ecr.aws/nginx/nginx:1.27' })).toThrow('image and imageTag are both set');
+    expectInputError(
+      PropsError,
+      () => tenantStack({ ecrRepository: true, imageTag: '1.4.2', image: 'public.ecr.aws/nginx/nginx:1.27' }),
+      'image = "public.ecr.aws/nginx/nginx:1.27" is set together with imageTag',
+    );
   });
 
   test('rejects an imageTag outside a PlatformStack, which alone knows the account and region', () => {
-    expect(() =>
+    expectInputError(PropsError, () =>
       Testing.synthScope((scope) => {
         new TenantService(scope, 'api', {
           names: new Names('poc-atlas-dev'),
@@ -218,15 +225,17 @@ describe('TenantService input checks', () => {
           imageTag: '1.4.2',
         });
       }),
-    ).toThrow(/imageTag needs the account and region of a PlatformStack.*Fix: build the service in a PlatformStack, or pass the full reference as image/);
+      /imageTag = "1.4.2" needs the account and region of a PlatformStack.*Fix: build the service in a PlatformStack, or pass the full reference as image/,
+    );
   });
 
   test.each([0, 70000, 80.5])('rejects containerPort %p', (containerPort) => {
-    expect(() => tenantStack({ containerPort })).toThrow(`containerPort = ${containerPort} is not a TCP port. Fix: 1-65535`);
+    const error = expectInputError(PropsError, () => tenantStack({ containerPort }), `containerPort = ${containerPort} is not a TCP port. Fix: 1-65535`);
+    expect([error.field, error.value, error.fix]).toEqual(['containerPort', containerPort, '1-65535']);
   });
 
   test('rejects a name over the target group limit', () => {
-    expect(() => tenantStack({ serviceName: 'a-very-long-service-name' })).toThrow(/target group name "poc-atlas-dev-a-very-long-service-name" is 38 characters/);
+    expectInputError(NameLimitError, () => tenantStack({ serviceName: 'a-very-long-service-name' }), /target group name "poc-atlas-dev-a-very-long-service-name" is 38 characters/);
   });
 
   test('fails when two services claim one listener priority, naming both rules', () => {
@@ -237,7 +246,8 @@ describe('TenantService input checks', () => {
     const other = new PlatformStack(app, 'other', { region: 'eu-west-1', accountId: '111122223333', tags: { environment: 'dev', layer: 'atlas', repository: 'test' } });
     const scope = new Construct(other, 'team');
     // THEN synth stops and names both rules
-    expect(
+    expectInputError(
+      PropsError,
       () =>
         new TenantService(scope, 'web', {
           names: new Names('poc-atlas-dev'),
@@ -247,6 +257,7 @@ describe('TenantService input checks', () => {
           logRetentionInDays: 14,
           route: { hostname: 'web.hari328.net', priority: 1000 },
         }),
-    ).toThrow('listener rule priority 1000 on /infra/alb-listener-arn is claimed by both tenant/api/route/host_rule and other/team/web/route/host_rule');
+      'priority = 1000 on /infra/alb-listener-arn is claimed by both tenant/api/route/host_rule and other/team/web/route/host_rule',
+    );
   });
 });

@@ -1,8 +1,10 @@
 import { TerraformOutput, Testing } from 'cdktf';
 import { KafkaCluster, type KafkaClusterProps } from '../../../src/constructs/streaming/kafka-cluster';
-import { Names } from '../../../src/core/naming';
+import { NameLimitError, Names } from '../../../src/core/naming';
 import { PlatformStack } from '../../../src/core/platform-stack';
 import { type Json, synthJson } from '../../helpers/synth';
+import { PropsError } from '../../../src/core/input-error';
+import { expectInputError } from '../../helpers/input-error';
 
 function kafka(overrides: Partial<KafkaClusterProps> = {}): { cluster: KafkaCluster; json: () => Json } {
   const stack = new PlatformStack(Testing.app(), 'test', { region: 'eu-west-1', accountId: '111122223333', tags: { environment: 'dev', layer: 'atlas', repository: 'test' } });
@@ -21,11 +23,11 @@ function kafka(overrides: Partial<KafkaClusterProps> = {}): { cluster: KafkaClus
 }
 
 describe('KafkaCluster', () => {
-  test('by default: private, no multi-VPC, no cluster policy, destroyable', () => {
+  test('by default: private, no multi-VPC, no cluster policy, protected from destroy', () => {
     const json = kafka().json();
     const cluster = json.resource.aws_msk_cluster.kafka;
     expect(cluster.broker_node_group_info.connectivity_info).toEqual({ public_access: { type: 'DISABLED' } });
-    expect(cluster.lifecycle).toEqual({ prevent_destroy: false });
+    expect(cluster.lifecycle).toEqual({ prevent_destroy: true });
     expect(json.resource.aws_msk_cluster_policy).toBeUndefined();
     expect(json.resource.aws_vpc_security_group_ingress_rule).toBeUndefined();
   });
@@ -42,7 +44,7 @@ describe('KafkaCluster', () => {
   test('phase create omits multi-VPC auth but keeps the cluster policy; enable adds the IAM scheme', () => {
     const created = kafka({ phase: 'create', multiVpcClientAccountIds: ['444455556666'] }).json();
     expect(created.resource.aws_msk_cluster.kafka.broker_node_group_info.connectivity_info.vpc_connectivity).toBeUndefined();
-    expect(created.resource.aws_msk_cluster_policy.kafka_policy.policy).toContain('arn:aws:iam::444455556666:root');
+    expect(created.resource.aws_msk_cluster_policy.kafka_policy.policy).toContain('arn:${data.aws_partition.partition.partition}:iam::444455556666:root');
     const enabled = kafka({ phase: 'enable', multiVpcClientAccountIds: ['444455556666'] }).json();
     expect(enabled.resource.aws_msk_cluster.kafka.broker_node_group_info.connectivity_info.vpc_connectivity).toEqual({ client_authentication: { sasl: { iam: true } } });
   });
@@ -60,10 +62,10 @@ describe('KafkaCluster', () => {
   });
 
   test('rejects public access without an allow list', () => {
-    expect(() => kafka({ publicAccess: true })).toThrow('KafkaCluster publicAccess = true with no publicAccessCidrs. Fix:');
+    expectInputError(PropsError, () => kafka({ publicAccess: true }), 'KafkaCluster: publicAccess = true with no publicAccessCidrs. Fix:');
   });
 
   test('rejects a cluster name over the MSK limit', () => {
-    expect(() => kafka({ names: new Names('x'.repeat(60)) })).toThrow(/MSK cluster name .* is 66 characters; AWS allows at most 64/);
+    expectInputError(NameLimitError, () => kafka({ names: new Names('x'.repeat(60)) }), /MSK cluster name .* is 66 characters; AWS allows at most 64/);
   });
 });

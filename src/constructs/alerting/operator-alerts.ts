@@ -6,6 +6,7 @@ import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import { Construct } from 'constructs';
 import type { Names } from '../../core/naming';
+import { awsPartition } from '../../core/partition';
 import { policyDocument } from '../iam/policies';
 
 export interface OperatorAlertsProps {
@@ -34,7 +35,7 @@ export class OperatorAlerts extends Construct {
       enableKeyRotation: true,
       deletionWindowInDays: 30,
       policy: policyDocument([
-        { Sid: 'AccountAdministers', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: 'kms:*', Resource: '*' },
+        { Sid: 'AccountAdministers', Effect: 'Allow', Principal: { AWS: `arn:${awsPartition(this)}:iam::${accountId}:root` }, Action: 'kms:*', Resource: '*' },
         { Sid: 'AlarmPublishers', Effect: 'Allow', Principal: { Service: publishers }, Action: ['kms:GenerateDataKey*', 'kms:Decrypt'], Resource: '*' },
       ]),
     });

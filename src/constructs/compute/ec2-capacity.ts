@@ -9,6 +9,7 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import type { Names } from '../../core/naming';
+import { managedPolicyArn } from '../../core/partition';
 import { assumeRolePolicy } from '../iam/policies';
 
 /** Public SSM parameter AWS keeps pointing at the current ECS-optimized Amazon Linux 2023 AMI. */
@@ -46,7 +47,7 @@ export class Ec2Capacity extends Construct {
     ]) {
       new IamRolePolicyAttachment(this, `instance_role_${key}`, {
         role: role.name,
-        policyArn: `arn:aws:iam::aws:policy/${policy}`,
+        policyArn: managedPolicyArn(this, policy),
       });
     }
     const profile = new IamInstanceProfile(this, 'instance_profile', { name: names.of('ecs-instance'), role: role.name });

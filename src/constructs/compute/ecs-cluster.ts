@@ -11,11 +11,14 @@ export interface EcsClusterProps extends Omit<Ec2CapacityProps, 'clusterName' | 
 /** Shared ECS cluster with Container Insights; Fargate by default, Fargate Spot and EC2 on request. */
 export class EcsCluster extends Construct {
   readonly cluster: EcsClusterResource;
+  /** The EC2 Auto Scaling capacity and its capacity provider. */
+  readonly ec2: Ec2Capacity;
 
   constructor(scope: Construct, id: string, props: EcsClusterProps) {
     super(scope, id);
     const name = props.names.of('cluster', 'ecsCluster');
     const capacity = new Ec2Capacity(this, 'ec2', { ...props, clusterName: name });
+    this.ec2 = capacity;
 
     this.cluster = new EcsClusterResource(this, 'this', {
       name,

@@ -6,6 +6,8 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Construct } from 'constructs';
 import type { Names } from '../../core/naming';
+import { type Protection, protectionOf } from '../../core/protection';
+import { PropsError } from '../../core/input-error';
 
 export const POSTGRES_PORT = 5432;
 
@@ -33,12 +35,10 @@ export interface PostgresDatabaseProps {
   readonly backupRetentionInDays?: number;
   /** @default true */
   readonly performanceInsights?: boolean;
-  /** @default false */
-  readonly deletionProtection?: boolean;
   /** Take a snapshot when the instance is destroyed. @default true */
   readonly finalSnapshot?: boolean;
-  /** @default false */
-  readonly preventDestroy?: boolean;
+  /** `deletionProtection` -> the instance's `deletion_protection`; `preventDestroy` -> its `prevent_destroy`. @default - both on */
+  readonly protection?: Protection;
   readonly logRetentionInDays: number;
 }
 
@@ -55,9 +55,11 @@ export class PostgresDatabase extends Construct {
     super(scope, id);
     const cidrs = props.allowedCidrs ?? [];
     const major = /^(\d+)(\.\d+)?$/.exec(props.engineVersion)?.[1];
-    if (!major) throw new Error(`PostgresDatabase engineVersion = "${props.engineVersion}" is not a PostgreSQL version. Fix: e.g. "16" or "16.4"`);
+    if (!major) {
+      throw new PropsError({ subject: 'PostgresDatabase', field: 'engineVersion', value: props.engineVersion, problem: 'is not a PostgreSQL version', fix: 'e.g. "16" or "16.4"' });
+    }
     if (props.publiclyAccessible && cidrs.length === 0) {
-      throw new Error('PostgresDatabase publiclyAccessible = true with no allowedCidrs. Fix: list the ranges allowed to reach the database');
+      throw new PropsError({ subject: 'PostgresDatabase', field: 'publiclyAccessible', value: true, problem: 'with no allowedCidrs', fix: 'list the ranges allowed to reach the database' });
     }
     this.identifier = props.names.of(props.name, 'rdsIdentifier');
 
@@ -99,6 +101,7 @@ export class PostgresDatabase extends Construct {
     );
 
     const finalSnapshot = props.finalSnapshot ?? true;
+    const protection = protectionOf(props.protection);
     this.instance = new DbInstance(this, 'this', {
       identifier: this.identifier,
       engine: 'postgres',
@@ -123,7 +126,7 @@ export class PostgresDatabase extends Construct {
       backupRetentionPeriod: props.backupRetentionInDays ?? 7,
       copyTagsToSnapshot: true,
       deleteAutomatedBackups: false,
-      deletionProtection: props.deletionProtection ?? false,
+      deletionProtection: protection.deletionProtection,
       skipFinalSnapshot: !finalSnapshot,
       ...(finalSnapshot ? { finalSnapshotIdentifier: `${this.identifier}-final` } : {}),
       autoMinorVersionUpgrade: true,
@@ -131,7 +134,7 @@ export class PostgresDatabase extends Construct {
       ...((props.performanceInsights ?? true) ? { performanceInsightsRetentionPeriod: 7 } : {}),
       enabledCloudwatchLogsExports: ['postgresql', 'upgrade'],
       dependsOn: logGroups,
-      lifecycle: { preventDestroy: props.preventDestroy ?? false },
+      lifecycle: { preventDestroy: protection.preventDestroy },
     });
   }
 

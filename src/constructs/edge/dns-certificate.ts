@@ -5,14 +5,20 @@ import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import { Route53Zone } from '@cdktf/provider-aws/lib/route53-zone';
 import { TerraformIterator, Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { type Protection, protectionOf } from '../../core/protection';
+import { PropsError } from '../../core/input-error';
 
 export interface DnsCertificateProps {
   /** Apex domain, e.g. `hari328.net`. */
   readonly domain: string;
   /** Create the hosted zone, or look up an existing public zone of that name. */
   readonly createHostedZone: boolean;
-  /** Terraform `prevent_destroy` on a created zone. @default false */
-  readonly preventDestroy?: boolean;
+  /**
+   * `preventDestroy` -> a created zone's `prevent_destroy` (a new zone gets new name servers, and
+   * the delegation breaks). Route53 has no deletion protection (`deletionProtection` is unused).
+   * @default - protected
+   */
+  readonly protection?: Protection;
   /**
    * Delegate a created zone from its parent: the NS record of `domain` is written into the public
    * zone of `parentDomain`, which must be in the same account. @default - no record; the name
@@ -24,6 +30,10 @@ export interface DnsCertificateProps {
 /** Route53 hosted zone and a DNS-validated wildcard certificate (`*.domain` and `domain`). */
 export class DnsCertificate extends Construct {
   readonly zoneId: string;
+  /** The created zone; undefined when an existing zone is looked up. */
+  readonly zone?: Route53Zone;
+  /** The wildcard certificate (use certificateArn to wait for its validation). */
+  readonly certificate: AcmCertificate;
   /** Name servers of the created zone; undefined when an existing zone is looked up. */
   readonly nameServers?: string[];
   /** ARN of the certificate, available once DNS validation has completed. */
@@ -32,14 +42,20 @@ export class DnsCertificate extends Construct {
   constructor(scope: Construct, id: string, props: DnsCertificateProps) {
     super(scope, id);
     if (props.delegation && !props.createHostedZone) {
-      throw new Error(`dns ${props.domain}: delegation from ${props.delegation.parentDomain} needs a created zone. Fix: set createHostedZone, or drop delegation`);
+      throw new PropsError({
+        subject: `DnsCertificate ${props.domain}`,
+        field: 'delegation.parentDomain',
+        value: props.delegation.parentDomain,
+        problem: 'needs a created zone, and createHostedZone is false',
+        fix: 'set createHostedZone, or drop delegation',
+      });
     }
     if (props.createHostedZone) {
-      const zone = new Route53Zone(this, 'zone', {
+      const zone = (this.zone = new Route53Zone(this, 'zone', {
         name: props.domain,
         comment: `Public zone of ${props.domain}; delegate to its name servers at the registrar`,
-        lifecycle: { preventDestroy: props.preventDestroy ?? false },
-      });
+        lifecycle: { preventDestroy: protectionOf(props.protection).preventDestroy },
+      }));
       this.zoneId = zone.zoneId;
       this.nameServers = zone.nameServers;
     } else {
@@ -59,13 +75,13 @@ export class DnsCertificate extends Construct {
         })
       : undefined;
 
-    const certificate = new AcmCertificate(this, 'certificate', {
+    const certificate = (this.certificate = new AcmCertificate(this, 'certificate', {
       domainName: `*.${props.domain}`,
       subjectAlternativeNames: [props.domain],
       validationMethod: 'DNS',
       lifecycle: { createBeforeDestroy: true },
       tags: { Name: `*.${props.domain}` },
-    });
+    }));
 
     // The wildcard and the apex share one validation record, hence allow_overwrite. The map is
     // built over the set itself: fromComplexList wraps it in tolist(), whose order is unknown until

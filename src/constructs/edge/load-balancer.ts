@@ -3,7 +3,10 @@ import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Construct } from 'constructs';
+import { acknowledge } from '../../core/acknowledge';
 import type { Names } from '../../core/naming';
+import { type Protection, protectionOf } from '../../core/protection';
+import { awsPartition } from '../../core/partition';
 import { SecureBucket } from '../storage/secure-bucket';
 
 /** TLS 1.3 with TLS 1.2 fallback: the policy AWS recommends for new HTTPS listeners. */
@@ -17,10 +20,13 @@ export interface LoadBalancerProps {
   readonly publicSubnetIds: string[];
   /** Validated certificate of the HTTPS listener. */
   readonly certificateArn: string;
-  readonly deletionProtection: boolean;
   readonly accessLogRetentionInDays: number;
-  /** Terraform `prevent_destroy` on the access-log bucket. @default false */
-  readonly preventDestroy?: boolean;
+  /**
+   * `deletionProtection` -> the ALB's `enable_deletion_protection` (its DNS name is what every
+   * alias record points at); `preventDestroy` -> the access-log bucket's `prevent_destroy`.
+   * @default - both on
+   */
+  readonly protection?: Protection;
 }
 
 /**
@@ -35,6 +41,7 @@ export class LoadBalancer extends Construct {
   constructor(scope: Construct, id: string, props: LoadBalancerProps) {
     super(scope, id);
     const { names } = props;
+    const protection = protectionOf(props.protection);
 
     this.securityGroup = new SecurityGroup(this, 'security_group', {
       name: names.of('alb'),
@@ -56,13 +63,19 @@ export class LoadBalancer extends Construct {
       tags: { Name: names.of('alb') },
     });
 
+    acknowledge(this.securityGroup, {
+      rule: 'sg-public-web-ingress',
+      reason:
+        'The shared ALB is the public edge: 80 only redirects to HTTPS and 443 serves TLS 1.2+; any other public port on it is still a finding (sg-no-public-ingress).',
+    });
+
     const elbAccount = new DataAwsElbServiceAccount(this, 'elb_account', {});
     const logBucketName = names.of(`alb-logs-${props.accountId}`, 's3Bucket');
     const logs = new SecureBucket(this, 'access_logs', {
       bucketName: logBucketName,
       expireAfterDays: props.accessLogRetentionInDays,
       noncurrentVersionExpiryInDays: 7,
-      preventDestroy: props.preventDestroy,
+      protection: { preventDestroy: protection.preventDestroy },
       policyStatements: [
         {
           Sid: 'AllowAlbLogDelivery',
@@ -70,7 +83,7 @@ export class LoadBalancer extends Construct {
           // Regions before August 2022 deliver as the regional ELB account, newer ones as the service.
           Principal: { AWS: elbAccount.arn, Service: 'logdelivery.elasticloadbalancing.amazonaws.com' },
           Action: 's3:PutObject',
-          Resource: `arn:aws:s3:::${logBucketName}/alb/AWSLogs/${props.accountId}/*`,
+          Resource: `arn:${awsPartition(this)}:s3:::${logBucketName}/alb/AWSLogs/${props.accountId}/*`,
         },
       ],
     });
@@ -82,9 +95,14 @@ export class LoadBalancer extends Construct {
       securityGroups: [this.securityGroup.id],
       subnets: props.publicSubnetIds,
       dropInvalidHeaderFields: true,
-      enableDeletionProtection: props.deletionProtection,
+      enableDeletionProtection: protection.deletionProtection,
       accessLogs: { bucket: logs.bucket.bucket, prefix: 'alb', enabled: true },
       dependsOn: [logs.policy],
+    });
+    acknowledge(this.alb, {
+      rule: 'alb-internal',
+      reason:
+        'The one internet-facing load balancer by design (docs/design.md): tenants reach users through its HTTPS listener; services behind it stay in private subnets.',
     });
 
     new LbListener(this, 'http', {

@@ -9,9 +9,10 @@ import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { AssetType, Fn, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
+import { zipSync } from 'fflate';
 import type { Names } from '../../core/naming';
-import { storedZip } from '../../core/stored-zip';
 import { assumeRolePolicy, policyDocument } from '../iam/policies';
+import { PropsError } from '../../core/input-error';
 
 export interface SignUpGuardProps {
   readonly names: Names;
@@ -29,7 +30,13 @@ export class SignUpGuard extends Construct {
   constructor(scope: Construct, id: string, props: SignUpGuardProps) {
     super(scope, id);
     if (props.allowedEmails.length === 0 && props.allowedEmailDomains.length === 0) {
-      throw new Error('SignUpGuard: allowedEmails and allowedEmailDomains are both empty, so nobody could sign up. Fix: list at least one email or domain');
+      throw new PropsError({
+        subject: 'SignUpGuard',
+        field: 'allowedEmails',
+        value: props.allowedEmails,
+        problem: 'and allowedEmailDomains are both empty, so nobody could sign up',
+        fix: 'list at least one email or domain',
+      });
     }
     const name = props.names.of('sign-up-guard');
     const logGroup = new CloudwatchLogGroup(this, 'logs', { name: `/aws/lambda/${name}`, retentionInDays: props.logRetentionInDays });
@@ -73,10 +80,29 @@ export class SignUpGuard extends Construct {
   }
 }
 
+/**
+ * Every entry's timestamp: 1980-01-01 00:00, the earliest DOS date. fflate writes the DOS date
+ * from the local-time getters of `mtime`, so it is built from local-time parts: the same header
+ * bytes in every time zone (a fixed UTC instant would shift with TZ).
+ */
+const ZIP_MTIME = new Date(1980, 0, 1, 0, 0, 0);
+/** `-rw-r--r--` regular file, as a Unix zip tool records it (external attributes, high 16 bits). */
+const ZIP_FILE_ATTRS = (0o100644 << 16) >>> 0;
+
+/**
+ * The Lambda bundle: the handler as `index.js`, stored (not deflated) with a fixed timestamp and
+ * fixed attributes, so its bytes, and the Lambda's source_code_hash, depend on the handler alone:
+ * two synths, on any machine, produce the same file and no spurious plan diff. Stored also keeps
+ * the bytes independent of the deflate implementation of a future fflate version.
+ */
+export function handlerBundle(code: Uint8Array): Buffer {
+  return Buffer.from(zipSync({ 'index.js': [code, { level: 0, mtime: ZIP_MTIME, os: 3, attrs: ZIP_FILE_ATTRS }] }));
+}
+
 /** The handler zipped deterministically, in a temp path named by its content. */
 function writeBundle(): string {
   const code = fs.readFileSync(path.join(__dirname, 'sign-up-guard.handler.js'));
-  const zip = storedZip([{ name: 'index.js', content: code }]);
+  const zip = handlerBundle(code);
   const digest = crypto.createHash('sha256').update(zip).digest('hex').slice(0, 16);
   const file = path.join(os.tmpdir(), 'atlas-platform-assets', digest, 'sign-up-guard.zip');
   if (!fs.existsSync(file)) {

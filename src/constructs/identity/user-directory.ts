@@ -4,6 +4,7 @@ import { CognitoUserPoolClient } from '@cdktf/provider-aws/lib/cognito-user-pool
 import { CognitoUserPoolDomain } from '@cdktf/provider-aws/lib/cognito-user-pool-domain';
 import { Construct } from 'constructs';
 import { checkName, type Names } from '../../core/naming';
+import { type Protection, protectionOf } from '../../core/protection';
 import { SignUpGuard } from './sign-up-guard';
 
 export interface UserDirectoryProps {
@@ -16,7 +17,12 @@ export interface UserDirectoryProps {
   readonly googleClientSecret: string;
   /** Hostnames whose ALB rules authenticate here; each gets its `/oauth2/idpresponse` callback. */
   readonly callbackHostnames: readonly string[];
-  readonly deletionProtection: boolean;
+  /**
+   * `deletionProtection` -> the user pool's `deletion_protection` (ACTIVE). `preventDestroy` is
+   * not applied: the pool's own deletion protection already makes AWS refuse the delete.
+   * @default - protected
+   */
+  readonly protection?: Protection;
   /** Who may sign up (through Google or otherwise): exact addresses. */
   readonly allowedEmails: readonly string[];
   /** Who may sign up: whole email domains. */
@@ -43,7 +49,7 @@ export class UserDirectory extends Construct {
 
     this.userPool = new CognitoUserPool(this, 'this', {
       name: props.names.of('users'),
-      deletionProtection: props.deletionProtection ? 'ACTIVE' : 'INACTIVE',
+      deletionProtection: protectionOf(props.protection).deletionProtection ? 'ACTIVE' : 'INACTIVE',
       usernameAttributes: ['email'],
       autoVerifiedAttributes: ['email'],
       // People arrive through Google; nobody signs up with a local password.

@@ -2,6 +2,7 @@ import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
 import { Construct } from 'constructs';
 import type { PosixIdentity } from '../../monitoring-config/catalog';
 import type { EfsMount } from '../service/tenant-service-props';
+import { PropsError } from '../../core/input-error';
 
 export interface DataVolumeProps {
   readonly fileSystemId: string;
@@ -25,7 +26,7 @@ export class DataVolume extends Construct {
   constructor(scope: Construct, id: string, private readonly props: DataVolumeProps) {
     super(scope, id);
     if (!/^(\/[a-z0-9._-]+)+$/.test(props.rootPath)) {
-      throw new Error(`DataVolume ${props.name}: rootPath = "${props.rootPath}" is not an absolute path. Fix: e.g. "/monitoring/${props.name}"`);
+      throw new PropsError({ subject: `DataVolume ${props.name}`, field: 'rootPath', value: props.rootPath, problem: 'is not an absolute path', fix: `e.g. "/monitoring/${props.name}"` });
     }
     const permissions = props.permissions ?? '0750';
     const { uid, gid } = props.posixUser;

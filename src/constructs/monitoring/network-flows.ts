@@ -1,5 +1,7 @@
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Construct } from 'constructs';
+import { type Acknowledgement, acknowledge } from '../../core/acknowledge';
+import { PropsError } from '../../core/input-error';
 
 /** One allowed TCP flow into a security group, from another group or a CIDR. */
 export interface NetworkFlow {
@@ -11,6 +13,8 @@ export interface NetworkFlow {
   readonly port: number;
   readonly fromSecurityGroupId?: string;
   readonly fromCidr?: string;
+  /** Policy findings this flow's rule knowingly raises, with the reason. @default - none */
+  readonly acknowledgements?: readonly Acknowledgement[];
 }
 
 export interface NetworkFlowsProps {
@@ -23,12 +27,18 @@ export class NetworkFlows extends Construct {
     super(scope, id);
     for (const flow of props.flows) {
       if ((flow.fromSecurityGroupId === undefined) === (flow.fromCidr === undefined)) {
-        throw new Error(`NetworkFlows ${flow.id}: give exactly one of fromSecurityGroupId and fromCidr. Fix: name the source security group, or the CIDR for clients outside this stack`);
+        throw new PropsError({
+          subject: `NetworkFlows ${flow.id}`,
+          field: 'fromSecurityGroupId',
+          value: flow.fromSecurityGroupId,
+          problem: `and fromCidr = ${flow.fromCidr === undefined ? '(missing)' : JSON.stringify(flow.fromCidr)}: give exactly one of them`,
+          fix: 'name the source security group, or the CIDR for clients outside this stack',
+        });
       }
       if (flow.fromCidr === '0.0.0.0/0') {
-        throw new Error(`NetworkFlows ${flow.id}: fromCidr = "0.0.0.0/0" opens the port to the internet. Fix: use the VPC CIDR or a security group`);
+        throw new PropsError({ subject: `NetworkFlows ${flow.id}`, field: 'fromCidr', value: flow.fromCidr, problem: 'opens the port to the internet', fix: 'use the VPC CIDR or a security group' });
       }
-      new VpcSecurityGroupIngressRule(this, flow.id, {
+      const rule = new VpcSecurityGroupIngressRule(this, flow.id, {
         securityGroupId: flow.toSecurityGroupId,
         description: flow.description,
         ipProtocol: 'tcp',
@@ -36,6 +46,7 @@ export class NetworkFlows extends Construct {
         toPort: flow.port,
         ...(flow.fromSecurityGroupId ? { referencedSecurityGroupId: flow.fromSecurityGroupId } : { cidrIpv4: flow.fromCidr }),
       });
+      for (const acknowledgement of flow.acknowledgements ?? []) acknowledge(rule, acknowledgement);
     }
   }
 }

@@ -1,6 +1,7 @@
 import { ServiceDiscoveryPrivateDnsNamespace } from '@cdktf/provider-aws/lib/service-discovery-private-dns-namespace';
 import { ServiceDiscoveryService } from '@cdktf/provider-aws/lib/service-discovery-service';
 import { Construct } from 'constructs';
+import { PropsError } from '../../core/input-error';
 
 export interface ServiceDiscoveryProps {
   /** Private DNS namespace, e.g. `monitoring.poc-atlas-dev.internal`. */
@@ -21,7 +22,7 @@ export class ServiceDiscovery extends Construct {
     super(scope, id);
     for (const name of props.serviceNames) {
       if (!/^[a-z][a-z0-9-]*[a-z0-9]$/.test(name)) {
-        throw new Error(`ServiceDiscovery serviceNames contains "${name}", which is not a DNS label. Fix: lowercase letters, digits and inner hyphens`);
+        throw new PropsError({ subject: 'ServiceDiscovery', field: 'serviceNames', value: props.serviceNames, problem: `contains "${name}", which is not a DNS label`, fix: 'lowercase letters, digits and inner hyphens' });
       }
     }
     const ttl = props.ttlInSeconds ?? 10;
@@ -37,8 +38,10 @@ export class ServiceDiscovery extends Construct {
         new ServiceDiscoveryService(this, name.replace(/-/g, '_'), {
           name,
           dnsConfig: { namespaceId: this.namespace.id, routingPolicy: 'MULTIVALUE', dnsRecords: [{ type: 'A', ttl }] },
-          // ECS reports task health to Cloud Map; an unhealthy task leaves the answer.
-          healthCheckCustomConfig: {},
+          // ECS reports task health to Cloud Map; an unhealthy task leaves the answer. The provider
+          // sends the block only with a threshold (deprecated, always 1 at AWS): an empty block
+          // creates the service without the custom health check and replaces it on every plan.
+          healthCheckCustomConfig: { failureThreshold: 1 },
         }),
       );
     }
@@ -47,7 +50,7 @@ export class ServiceDiscovery extends Construct {
   /** ARN of a service's registry, for the ECS service's `service_registries`. */
   registryArn(name: string): string {
     const service = this.services.get(name);
-    if (!service) throw new Error(`ServiceDiscovery has no service "${name}". Fix: add it to serviceNames`);
+    if (!service) throw new PropsError({ subject: 'ServiceDiscovery', field: 'name', value: name, problem: 'is not one of serviceNames', fix: 'add it to serviceNames' });
     return service.arn;
   }
 }

@@ -2,6 +2,7 @@ import { DataAwsSsmParameter } from '@cdktf/provider-aws/lib/data-aws-ssm-parame
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { parameterName, PLATFORM_PARAMETERS, type PlatformParameter } from '../../contract/platform-parameters';
+import { PropsError } from '../../core/input-error';
 
 /** Where Layer 1 wrote the parameters. */
 export interface PlatformParametersProps {
@@ -31,7 +32,7 @@ export class PlatformParameters extends Construct {
   /** A String parameter's value. */
   get(parameter: PlatformParameter): string {
     if (PLATFORM_PARAMETERS[parameter].type !== 'String') {
-      throw new Error(`SSM parameter ${parameter} is a StringList. Fix: read it with list()`);
+      throw new PropsError({ subject: 'PlatformParameters.get', field: 'parameter', value: parameter, problem: 'is a StringList', fix: 'read it with list()' });
     }
     return this.lookup(parameter).insecureValue;
   }
@@ -39,7 +40,7 @@ export class PlatformParameters extends Construct {
   /** A StringList parameter's values. */
   list(parameter: PlatformParameter): string[] {
     if (PLATFORM_PARAMETERS[parameter].type !== 'StringList') {
-      throw new Error(`SSM parameter ${parameter} is a String. Fix: read it with get()`);
+      throw new PropsError({ subject: 'PlatformParameters.list', field: 'parameter', value: parameter, problem: 'is a String', fix: 'read it with get()' });
     }
     return Fn.split(',', this.lookup(parameter).insecureValue);
   }

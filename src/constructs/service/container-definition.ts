@@ -16,6 +16,8 @@ export interface ContainerSpec {
   readonly readonlyRootFilesystem: boolean;
   readonly logGroupName: string;
   readonly region: string;
+  /** Container hard limit and soft reservation in MiB (EC2 tasks; Fargate sizes the task). @default - none */
+  readonly memory?: { readonly memory: number; readonly memoryReservation?: number };
 }
 
 /** One essential, unprivileged container with awslogs; variables and secrets sorted for stable plans. */
@@ -26,6 +28,7 @@ export function containerDefinitions(spec: ContainerSpec): string {
       name: spec.name,
       image: spec.image,
       essential: true,
+      ...(spec.memory ?? {}),
       privileged: false,
       readonlyRootFilesystem: spec.readonlyRootFilesystem,
       portMappings: [spec.containerPort, ...spec.extraPorts].map((port) => ({ containerPort: port, protocol: 'tcp' })),

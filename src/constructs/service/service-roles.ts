@@ -3,6 +3,7 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { Construct } from 'constructs';
 import type { Names } from '../../core/naming';
+import { managedPolicyArn } from '../../core/partition';
 import { assumeRolePolicy, policyDocument, type Statement } from '../iam/policies';
 
 export interface ServiceRolesProps {
@@ -31,7 +32,7 @@ export class ServiceRoles extends Construct {
     });
     new IamRolePolicyAttachment(this, 'execution_managed', {
       role: this.executionRole.name,
-      policyArn: 'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy',
+      policyArn: managedPolicyArn(this, 'service-role/AmazonECSTaskExecutionRolePolicy'),
     });
     const secretStatements: Statement[] = props.secretArns.length
       ? [{ Sid: 'ReadInjectedSecrets', Effect: 'Allow', Action: ['secretsmanager:GetSecretValue', 'ssm:GetParameters'], Resource: secretBaseArns(props.secretArns) }]

@@ -2,8 +2,11 @@
 import { imageTagProblem } from '../../config/image-tag';
 import { isSecretLikeKey } from '../../config/secrets';
 import type { Names } from '../../core/naming';
+import { PropsError } from '../../core/input-error';
 import type { Statement } from '../iam/policies';
+import { type MetricsEndpoint, validateMetricsEndpoint } from './metrics-endpoint';
 import type { PlatformParameters } from '../platform/platform-parameters';
+import { type ServiceCapacity, validateCapacity } from './capacity';
 import type { AlarmAction } from './service-alarms';
 
 /** Public route of a service on the shared ALB. */
@@ -54,10 +57,17 @@ export interface TenantServiceProps {
    * @default - the variable has no default: every plan must set it
    */
   readonly imageTag?: string;
-  /** Fargate CPU units of the task (256 = 1/4 vCPU). @default 256 */
+  /** CPU units of the task (256 = 1/4 vCPU); on EC2, what the scheduler reserves on an instance. @default 256 */
   readonly cpu?: number;
-  /** Task memory in MiB; Fargate allows only some values per `cpu`. @default 512 */
+  /** Memory in MiB: the task's on Fargate (only some values per `cpu`), the container's hard limit on EC2. @default 512 */
   readonly memory?: number;
+  // ---- capacity (src/constructs/service/capacity.ts) ----
+  /**
+   * Where the tasks run: `{ kind: 'fargate' }`, or `{ kind: 'ec2', instanceType }` on the shared
+   * cluster's EC2 capacity provider (no EFS mounts there). @default { kind: 'fargate' }
+   */
+  readonly capacity?: ServiceCapacity;
+  // ---- end capacity ----
   /** Number of tasks running at once. @default 1 */
   readonly desiredCount?: number;
   /** Plain settings; a secret-looking name is refused (use `secrets`). @default - none */
@@ -84,8 +94,10 @@ export interface TenantServiceProps {
   readonly readonlyRootFilesystem?: boolean;
   /** Other container ports (no ALB), e.g. OTLP 4317. @default - none */
   readonly extraPorts?: readonly number[];
-  /** Cloud Map service to register tasks in. @default - none */
+  /** Cloud Map service to register tasks in (not with `metrics`). @default - none */
   readonly serviceRegistryArn?: string;
+  /** Prometheus endpoint to scrape: the tasks register for the environment's Prometheus, which may reach the port. @default - not scraped */
+  readonly metrics?: MetricsEndpoint;
   /** What the CPU, memory and target-health alarms do when they fire. @default - notify the operator topic from Layer 1 */
   readonly alarmAction?: AlarmAction;
   /**
@@ -99,24 +111,44 @@ export interface TenantServiceProps {
 /** Fails construction on props that would synthesize a broken or unsafe service. */
 export function validateTenantServiceProps(props: TenantServiceProps): void {
   if (!/^[a-z][a-z0-9-]*[a-z0-9]$/.test(props.serviceName)) {
-    throw new Error(`TenantService serviceName = "${props.serviceName}" is not kebab-case. Fix: lowercase letters, digits and hyphens, e.g. "events-api"`);
+    throw new PropsError({ subject: 'TenantService', field: 'serviceName', value: props.serviceName, problem: 'is not kebab-case', fix: 'lowercase letters, digits and hyphens, e.g. "events-api"' });
   }
   for (const key of Object.keys(props.environment ?? {})) {
     if (isSecretLikeKey(key)) {
-      throw new Error(`TenantService ${props.serviceName}: environment.${key} looks like a secret in a plain environment variable. Fix: move it to secrets (a Secrets Manager ARN injected through valueFrom)`);
+      throw new PropsError({
+        subject: `TenantService ${props.serviceName}`,
+        field: `environment.${key}`,
+        problem: 'looks like a secret in a plain environment variable',
+        fix: 'move it to secrets (a Secrets Manager ARN injected through valueFrom)',
+      });
     }
   }
   if (props.imageTag !== undefined) {
     const problem = imageTagProblem(props.imageTag);
-    if (problem) throw new Error(`TenantService ${props.serviceName}: imageTag = "${props.imageTag}" ${problem}`);
+    const subject = `TenantService ${props.serviceName}`;
+    if (problem) throw new PropsError({ subject, field: 'imageTag', value: props.imageTag, ...problem });
     if (props.image !== undefined) {
-      throw new Error(`TenantService ${props.serviceName}: image and imageTag are both set; imageTag is only the default of the image variable, which image replaces. Fix: pass one of them`);
+      throw new PropsError({
+        subject,
+        field: 'image',
+        value: props.image,
+        problem: 'is set together with imageTag; imageTag is only the default of the image variable, which image replaces',
+        fix: 'pass one of them',
+      });
     }
     if (!props.ecrRepository) {
-      throw new Error(`TenantService ${props.serviceName}: imageTag = "${props.imageTag}" names a tag in the service's own ECR repository, but ecrRepository is not set. Fix: set ecrRepository: true, or pass the full reference as image`);
+      throw new PropsError({
+        subject,
+        field: 'imageTag',
+        value: props.imageTag,
+        problem: "names a tag in the service's own ECR repository, but ecrRepository is not set",
+        fix: 'set ecrRepository: true, or pass the full reference as image',
+      });
     }
   }
   if (!Number.isInteger(props.containerPort) || props.containerPort < 1 || props.containerPort > 65535) {
-    throw new Error(`TenantService ${props.serviceName}: containerPort = ${props.containerPort} is not a TCP port. Fix: 1-65535`);
+    throw new PropsError({ subject: `TenantService ${props.serviceName}`, field: 'containerPort', value: props.containerPort, problem: 'is not a TCP port', fix: '1-65535' });
   }
+  validateCapacity(props);
+  if (props.metrics) validateMetricsEndpoint(props.serviceName, props.metrics, props);
 }

@@ -7,19 +7,25 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Fn, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
+import { PropsError } from '../../core/input-error';
+import { awsPartition } from '../../core/partition';
 import { PlatformStack } from '../../core/platform-stack';
 import type { Statement } from '../iam/policies';
 import { AlbRoute } from './alb-route';
+import { capacityPlan } from './capacity';
 import { containerDefinitions } from './container-definition';
 import { EcrRepository, ecrRepositoryUrl } from './ecr-repository';
+import { MetricsRegistration } from './metrics-endpoint';
 import { AlarmSet, notifyTopic } from './service-alarms';
 import { ServiceRoles } from './service-roles';
 import { type TenantServiceProps, validateTenantServiceProps } from './tenant-service-props';
 
 export type { EfsMount, ServiceRoute, TenantServiceProps } from './tenant-service-props';
+export type { Ec2ServiceCapacity, FargateServiceCapacity, ServiceCapacity } from './capacity';
+export type { MetricsEndpoint } from './metrics-endpoint';
 
 /**
- * An ECS Fargate service on the shared platform: task definition, service in private subnets
+ * An ECS service on the shared platform, on Fargate or the cluster's EC2 capacity: task definition, service in private subnets
  * without public IPs, optional ALB route and ECR repository, least-privilege roles, log group
  * and CPU/memory (and target health) alarms. Every platform value comes from SSM.
  */
@@ -28,6 +34,8 @@ export class TenantService extends Construct {
   readonly service: EcsService;
   /** The tasks' own security group; other groups may allow ingress from it. */
   readonly securityGroup: SecurityGroup;
+  /** The task definition: acknowledge a policy rule on it where its props make an exception (e.g. a writable root). */
+  readonly taskDefinition: EcsTaskDefinition;
   /** Execution role (pulls the image, reads `secrets`) and task role (`taskStatements`). */
   readonly roles: ServiceRoles;
   /** Target group and listener rule, when `route` is set. */
@@ -52,7 +60,7 @@ export class TenantService extends Construct {
     const efsStatements: Statement[] = efsMounts.map((mount) => ({
       Effect: 'Allow',
       Action: ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'],
-      Resource: `arn:aws:elasticfilesystem:${region.name}:${account.accountId}:file-system/${platform.get('efsId')}`,
+      Resource: `arn:${awsPartition(this)}:elasticfilesystem:${region.name}:${account.accountId}:file-system/${platform.get('efsId')}`,
       Condition: { StringEquals: { 'elasticfilesystem:AccessPointArn': mount.accessPointArn } },
     }));
     this.roles = new ServiceRoles(this, 'roles', {
@@ -83,12 +91,16 @@ export class TenantService extends Construct {
       });
     }
 
-    const taskDefinition = new EcsTaskDefinition(this, 'task', {
+    const metrics = props.metrics
+      ? new MetricsRegistration(this, 'metrics', { platform, containerName: serviceName, securityGroupId: this.securityGroup.id, endpoint: props.metrics })
+      : undefined;
+    const metricsPorts = props.metrics && ![props.containerPort, ...(props.extraPorts ?? [])].includes(props.metrics.port) ? [props.metrics.port] : [];
+
+    const capacity = capacityPlan(props, platform);
+    this.taskDefinition = new EcsTaskDefinition(this, 'task', {
       family: fullName,
       networkMode: 'awsvpc',
-      requiresCompatibilities: ['FARGATE'],
-      cpu: String(props.cpu ?? 256),
-      memory: String(props.memory ?? 512),
+      ...capacity.taskDefinition,
       executionRoleArn: this.roles.executionRole.arn,
       taskRoleArn: this.roles.taskRole.arn,
       runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: 'X86_64' },
@@ -104,7 +116,7 @@ export class TenantService extends Construct {
         name: serviceName,
         image,
         containerPort: props.containerPort,
-        extraPorts: props.extraPorts ?? [],
+        extraPorts: [...(props.extraPorts ?? []), ...metricsPorts],
         environment: props.environment ?? {},
         secrets: Object.fromEntries(secrets),
         efsMounts,
@@ -113,6 +125,7 @@ export class TenantService extends Construct {
         readonlyRootFilesystem: props.readonlyRootFilesystem ?? true,
         logGroupName: logGroup.name,
         region: region.name,
+        memory: capacity.containerMemory,
       }),
     });
 
@@ -134,9 +147,9 @@ export class TenantService extends Construct {
     this.service = new EcsService(this, 'service', {
       name: serviceName,
       cluster: platform.get('clusterArn'),
-      taskDefinition: taskDefinition.arn,
+      taskDefinition: this.taskDefinition.arn,
       desiredCount: props.desiredCount ?? 1,
-      capacityProviderStrategy: [{ capacityProvider: 'FARGATE', weight: 1, base: 1 }],
+      ...capacity.service,
       networkConfiguration: {
         subnets: platform.list('privateSubnetIds'),
         securityGroups: [this.securityGroup.id, ...(props.securityGroupIds ?? [])],
@@ -154,6 +167,7 @@ export class TenantService extends Construct {
           }
         : {}),
       ...(props.serviceRegistryArn ? { serviceRegistries: { registryArn: props.serviceRegistryArn } } : {}),
+      ...(metrics ? { serviceRegistries: metrics.serviceRegistries } : {}),
     });
 
     this.addAlarms(props, fullName);
@@ -169,7 +183,13 @@ export class TenantService extends Construct {
     }
     const stack = TerraformStack.of(this);
     if (!(stack instanceof PlatformStack)) {
-      throw new Error(`TenantService ${serviceName}: imageTag needs the account and region of a PlatformStack to build the repository URL, and stack ${stack.node.id} is not one. Fix: build the service in a PlatformStack, or pass the full reference as image`);
+      throw new PropsError({
+        subject: `TenantService ${serviceName}`,
+        field: 'imageTag',
+        value: tag,
+        problem: `needs the account and region of a PlatformStack to build the repository URL, and stack ${stack.node.id} is not one`,
+        fix: 'build the service in a PlatformStack, or pass the full reference as image',
+      });
     }
     // A literal default (not the repository's repository_url attribute): Terraform requires it, and
     // plans show the exact image.

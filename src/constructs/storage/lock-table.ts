@@ -1,10 +1,11 @@
 import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
 import { Construct } from 'constructs';
+import { type Protection, protectionOf } from '../../core/protection';
 
 export interface LockTableProps {
   readonly tableName: string;
-  /** Service-level deletion protection and Terraform `prevent_destroy`. @default true */
-  readonly protect?: boolean;
+  /** `deletionProtection` -> the table's `deletion_protection_enabled`; `preventDestroy` -> its `prevent_destroy`. @default - both on */
+  readonly protection?: Protection;
 }
 
 /** DynamoDB table for Terraform state locking: on-demand, encrypted, point-in-time recovery. */
@@ -13,7 +14,7 @@ export class LockTable extends Construct {
 
   constructor(scope: Construct, id: string, props: LockTableProps) {
     super(scope, id);
-    const protect = props.protect ?? true;
+    const protection = protectionOf(props.protection);
     this.table = new DynamodbTable(this, 'this', {
       name: props.tableName,
       billingMode: 'PAY_PER_REQUEST',
@@ -21,8 +22,8 @@ export class LockTable extends Construct {
       attribute: [{ name: 'LockID', type: 'S' }],
       serverSideEncryption: { enabled: true },
       pointInTimeRecovery: { enabled: true },
-      deletionProtectionEnabled: protect,
-      lifecycle: { preventDestroy: protect },
+      deletionProtectionEnabled: protection.deletionProtection,
+      lifecycle: { preventDestroy: protection.preventDestroy },
     });
   }
 }

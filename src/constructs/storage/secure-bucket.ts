@@ -7,6 +7,7 @@ import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { Construct } from 'constructs';
 import { checkName } from '../../core/naming';
+import { type Protection, protectionOf } from '../../core/protection';
 import { policyDocument, type Statement } from '../iam/policies';
 
 export interface SecureBucketProps {
@@ -20,8 +21,12 @@ export interface SecureBucketProps {
   readonly expireAfterDays?: number;
   /** Delete old object versions after this many days. @default 90 */
   readonly noncurrentVersionExpiryInDays?: number;
-  /** Terraform `prevent_destroy` (stateful buckets in production). @default false */
-  readonly preventDestroy?: boolean;
+  /**
+   * `preventDestroy` -> the bucket's `prevent_destroy`. S3 has no deletion protection of its own
+   * (`deletionProtection` is unused); `force_destroy` is always false, so a bucket with objects
+   * is never emptied by a destroy. @default - protected
+   */
+  readonly protection?: Protection;
 }
 
 /** S3 bucket with versioning, encryption, all public access blocked, ACLs disabled, TLS-only policy and lifecycle. */
@@ -37,7 +42,7 @@ export class SecureBucket extends Construct {
     this.bucket = new S3Bucket(this, 'this', {
       bucket: checkName(props.bucketName, 's3Bucket'),
       forceDestroy: false,
-      lifecycle: { preventDestroy: props.preventDestroy ?? false },
+      lifecycle: { preventDestroy: protectionOf(props.protection).preventDestroy },
     });
     const bucket = this.bucket.id;
     new S3BucketVersioningA(this, 'versioning', { bucket, versioningConfiguration: { status: 'Enabled' } });

@@ -5,6 +5,7 @@ import { EfsMountTarget } from '@cdktf/provider-aws/lib/efs-mount-target';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Construct } from 'constructs';
 import type { Names } from '../../core/naming';
+import { type Protection, protectionOf } from '../../core/protection';
 import type { ZonalSubnet } from '../network/network';
 import { policyDocument } from '../iam/policies';
 
@@ -14,8 +15,8 @@ export interface SharedFileSystemProps {
   readonly vpcCidr: string;
   /** One mount target per subnet (the private subnets), addressed by zone suffix. */
   readonly subnets: readonly ZonalSubnet[];
-  /** Terraform `prevent_destroy` on the file system. @default false */
-  readonly preventDestroy?: boolean;
+  /** `preventDestroy` -> the file system's `prevent_destroy` (EFS has no deletion protection; `deletionProtection` is unused). @default - protected */
+  readonly protection?: Protection;
 }
 
 /**
@@ -37,7 +38,7 @@ export class SharedFileSystem extends Construct {
       performanceMode: 'generalPurpose',
       throughputMode: 'elastic',
       lifecyclePolicy: [{ transitionToIa: 'AFTER_30_DAYS' }],
-      lifecycle: { preventDestroy: props.preventDestroy ?? false },
+      lifecycle: { preventDestroy: protectionOf(props.protection).preventDestroy },
       tags: { Name: names.of('efs') },
     });
     new EfsBackupPolicy(this, 'backup', { fileSystemId: this.fileSystem.id, backupPolicy: { status: 'ENABLED' } });

@@ -5,10 +5,13 @@ import { MskClusterPolicy } from '@cdktf/provider-aws/lib/msk-cluster-policy';
 import { MskConfiguration } from '@cdktf/provider-aws/lib/msk-configuration';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { Fn } from 'cdktf';
+import { Fn, Lazy } from 'cdktf';
 import { Construct } from 'constructs';
 import type { Names } from '../../core/naming';
-import { policyDocument } from '../iam/policies';
+import { type Protection, protectionOf } from '../../core/protection';
+import { PropsError } from '../../core/input-error';
+import { awsPartition } from '../../core/partition';
+import { policyDocument, type Statement } from '../iam/policies';
 
 /** Broker ports of SASL/IAM over TLS: inside the VPC and through the public endpoints. */
 export const MSK_IAM_PORT = 9098;
@@ -36,8 +39,8 @@ export interface KafkaClusterProps {
    */
   readonly phase?: 'create' | 'enable';
   readonly logRetentionInDays: number;
-  /** @default false */
-  readonly preventDestroy?: boolean;
+  /** `preventDestroy` -> the cluster's `prevent_destroy` (MSK has no deletion protection; `deletionProtection` is unused). @default - protected */
+  readonly protection?: Protection;
 }
 
 /** MSK cluster: SASL/IAM only, TLS in transit everywhere, encrypted at rest, broker logs in CloudWatch. */
@@ -54,7 +57,7 @@ export class KafkaCluster extends Construct {
     const accounts = props.multiVpcClientAccountIds ?? [];
     const cidrs = props.publicAccessCidrs ?? [];
     if ((props.publicAccess ?? false) && cidrs.length === 0) {
-      throw new Error('KafkaCluster publicAccess = true with no publicAccessCidrs. Fix: list the ranges allowed to reach the public brokers');
+      throw new PropsError({ subject: 'KafkaCluster', field: 'publicAccess', value: true, problem: 'with no publicAccessCidrs', fix: 'list the ranges allowed to reach the public brokers' });
     }
     const enabling = (props.phase ?? 'enable') === 'enable';
     this.publicAccessEnabled = enabling && (props.publicAccess ?? false);
@@ -112,23 +115,61 @@ export class KafkaCluster extends Construct {
       encryptionInfo: { encryptionAtRestKmsKeyArn: key.arn, encryptionInTransit: { clientBroker: 'TLS', inCluster: true } },
       configurationInfo: { arn: configuration.arn, revision: configuration.latestRevision },
       loggingInfo: { brokerLogs: { cloudwatchLogs: { enabled: true, logGroup: logGroup.name } } },
-      lifecycle: { preventDestroy: props.preventDestroy ?? false },
+      lifecycle: { preventDestroy: protectionOf(props.protection).preventDestroy },
     });
 
-    if (accounts.length > 0) {
-      new MskClusterPolicy(this, 'policy', {
-        clusterArn: this.cluster.arn,
-        policy: policyDocument([
-          {
-            Sid: 'MultiVpcClients',
-            Effect: 'Allow',
-            Principal: { AWS: accounts.map((account) => `arn:aws:iam::${account}:root`) },
-            Action: ['kafka:CreateVpcConnection', 'kafka:GetBootstrapBrokers', 'kafka:DescribeCluster', 'kafka:DescribeClusterV2'],
-            Resource: this.cluster.arn,
-          },
-        ]),
-      });
-    }
+    this.clientAccountIds = accounts;
+    if (accounts.length > 0) this.ensurePolicy();
+  }
+
+  private readonly clientAccountIds: readonly string[];
+  private readonly vpcConnectionServices: string[] = [];
+  private policy?: MskClusterPolicy;
+
+  /**
+   * Lets an AWS service (e.g. `firehose.amazonaws.com`) create managed VPC connections to the
+   * cluster through multi-VPC private connectivity: a statement in the cluster policy, the only
+   * one a cluster can have.
+   */
+  allowServiceVpcConnections(servicePrincipal: string): void {
+    if (!this.vpcConnectionServices.includes(servicePrincipal)) this.vpcConnectionServices.push(servicePrincipal);
+    this.ensurePolicy();
+  }
+
+  private ensurePolicy(): void {
+    if (this.policy) return;
+    this.policy = new MskClusterPolicy(this, 'policy', {
+      clusterArn: this.cluster.arn,
+      policy: Lazy.stringValue({ produce: () => policyDocument(this.policyStatements()) }),
+    });
+  }
+
+  private policyStatements(): Statement[] {
+    const accounts = this.clientAccountIds;
+    return [
+      ...(accounts.length > 0
+        ? [
+            {
+              Sid: 'MultiVpcClients',
+              Effect: 'Allow' as const,
+              Principal: { AWS: accounts.map((account) => `arn:${awsPartition(this)}:iam::${account}:root`) },
+              Action: ['kafka:CreateVpcConnection', 'kafka:GetBootstrapBrokers', 'kafka:DescribeCluster', 'kafka:DescribeClusterV2'],
+              Resource: this.cluster.arn,
+            },
+          ]
+        : []),
+      ...(this.vpcConnectionServices.length > 0
+        ? [
+            {
+              Sid: 'ServiceVpcConnections',
+              Effect: 'Allow' as const,
+              Principal: { Service: [...this.vpcConnectionServices] },
+              Action: 'kafka:CreateVpcConnection',
+              Resource: this.cluster.arn,
+            },
+          ]
+        : []),
+    ];
   }
 
   /** Lets a security group reach the brokers over SASL/IAM inside the VPC. */

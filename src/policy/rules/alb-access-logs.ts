@@ -1,4 +1,4 @@
-import { attr, isTrue } from '../document';
+import { attr, isTrue } from '../../terraform-json/document';
 import { COMPLIANT, NOT_APPLICABLE, nonCompliant, type ResourceRule } from '../types';
 import { loadBalancerType, show, unknownAt } from './check';
 

@@ -1,6 +1,6 @@
 /** Small helpers the rules share, so each rule reads as the property it wants. */
-import { asObject, attr, blockList, firstOf, isExpression, type StackDocument } from '../document';
-import { decodeDocument } from '../hcl';
+import { asObject, attr, blockList, firstOf, isExpression, type StackDocument } from '../../terraform-json/document';
+import { decodeDocument } from '../../terraform-json/decode';
 import { COMPLIANT, nonCompliant, type TfResource, type Verdict } from '../types';
 
 /** Longest value a finding quotes: a whole container definition would bury the problem. */

@@ -1,4 +1,4 @@
-import { blockList, isTrue } from '../document';
+import { blockList, isTrue } from '../../terraform-json/document';
 import { COMPLIANT, nonCompliant, type ResourceRule } from '../types';
 import { show, unknownAt } from './check';
 

@@ -1,5 +1,5 @@
 /** Instance metadata settings, shared by the IMDS rules. */
-import { attr } from '../document';
+import { attr } from '../../terraform-json/document';
 import type { TfResource } from '../types';
 
 /** The EC2 resources whose `metadata_options` decide the metadata service of an instance. */

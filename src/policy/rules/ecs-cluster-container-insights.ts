@@ -1,4 +1,4 @@
-import { blockList } from '../document';
+import { blockList } from '../../terraform-json/document';
 import { COMPLIANT, nonCompliant, type ResourceRule } from '../types';
 import { unknownAt } from './check';
 

@@ -1,4 +1,4 @@
-import { attr, blockList } from '../document';
+import { attr, blockList } from '../../terraform-json/document';
 import { COMPLIANT, NOT_APPLICABLE, nonCompliant, type ResourceRule } from '../types';
 import { show, unknownAt } from './check';
 

@@ -1,4 +1,4 @@
-import { asObject } from '../document';
+import { asObject } from '../../terraform-json/document';
 import { type ResourceRule } from '../types';
 import { everyContainer } from './check';
 

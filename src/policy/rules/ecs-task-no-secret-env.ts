@@ -1,5 +1,5 @@
 import { findPlaintextSecrets, isSecretLikeKey } from '../../config/secrets';
-import { blockList } from '../document';
+import { blockList } from '../../terraform-json/document';
 import { secretShape } from '../secret-shapes';
 import { type ResourceRule } from '../types';
 import { everyContainer } from './check';

@@ -1,4 +1,4 @@
-import { attr } from '../document';
+import { attr } from '../../terraform-json/document';
 import { COMPLIANT, nonCompliant, type ResourceRule } from '../types';
 import { show, unknownAt } from './check';
 

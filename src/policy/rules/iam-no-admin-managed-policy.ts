@@ -1,10 +1,12 @@
 import { COMPLIANT, nonCompliant, type ResourceRule } from '../types';
-import { isExpression } from '../document';
+import { isExpression } from '../../terraform-json/document';
 import { unverifiable } from './check';
 
 /** AWS managed policies that amount to administrator rights, in any partition. */
 const ADMIN_POLICIES = /^arn:aws[\w-]*:iam::aws:policy\/(AdministratorAccess|PowerUserAccess|IAMFullAccess)$/;
 
+/** `arn:${data.aws_partition.<name>.partition}:...` with the rest literal: the stack's own partition, checked as `aws`. */
+const PARTITION_REFERENCE = /^arn:\$\{data\.aws_partition\.[\w-]+\.partition\}:(?!.*\$\{)/;
 const OWN_POLICY = /^\$\{aws_iam_policy\.[\w-]+(\[[^\]]*\])?\.arn\}$/;
 const WANTED = 'a literal ARN or a policy of this stack';
 
@@ -20,7 +22,8 @@ export const iamNoAdminManagedPolicy: ResourceRule = {
   check: (resource) => {
     const a = resource.attributes;
     if (isExpression(a.managed_policy_arns)) return nonCompliant(unverifiable('managed_policy_arns', a.managed_policy_arns, WANTED));
-    const arns = [a.policy_arn, ...(Array.isArray(a.managed_policy_arns) ? a.managed_policy_arns : [])].filter((arn): arn is string => typeof arn === 'string');
+    const arns = [a.policy_arn, ...(Array.isArray(a.managed_policy_arns) ? a.managed_policy_arns : [])].filter((arn): arn is string => typeof arn === 'string')
+      .map((arn) => arn.replace(PARTITION_REFERENCE, 'arn:aws:'));
     // A policy of this stack is fine here (iam-no-wildcard-admin reads it); a variable is not.
     const unknown = arns.find((arn) => isExpression(arn) && !OWN_POLICY.test(arn));
     if (unknown) return nonCompliant(unverifiable('policy_arn', unknown, WANTED));

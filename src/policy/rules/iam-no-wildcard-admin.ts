@@ -1,4 +1,4 @@
-import { blockList, isExpression } from '../document';
+import { blockList, isExpression } from '../../terraform-json/document';
 import { type PolicyStatement, policyStatements } from '../statements';
 import { COMPLIANT, NOT_APPLICABLE, nonCompliant, type ResourceRule } from '../types';
 import { unverifiable } from './check';

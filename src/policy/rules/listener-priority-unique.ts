@@ -1,4 +1,4 @@
-import { isExpression, type StackDocument } from '../document';
+import { isExpression, type StackDocument } from '../../terraform-json/document';
 import type { AppRule, TfResource, Violation } from '../types';
 
 interface PlacedRule {

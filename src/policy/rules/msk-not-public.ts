@@ -4,7 +4,7 @@ import { requireAttr } from './check';
 export const mskNotPublic: ResourceRule = {
   kind: 'resource',
   id: 'msk-not-public',
-  property: 'Brokers have no public endpoints; a non-production cluster may be waived when IAM + TLS and allow-listed CIDRs guard it.',
+  property: 'Brokers have no public endpoints; a non-production cluster may be acknowledged when IAM + TLS and allow-listed CIDRs guard it.',
   publicIds: ['CKV_AWS_291', 'MSK.4'],
   fix: 'set broker_node_group_info { connectivity_info { public_access { type = "DISABLED" } } }',
   resourceTypes: ['aws_msk_cluster'],

@@ -1,4 +1,4 @@
-import { attr, isFalse } from '../document';
+import { attr, isFalse } from '../../terraform-json/document';
 import { COMPLIANT, nonCompliant, type ResourceRule } from '../types';
 import { show, unknownAt } from './check';
 

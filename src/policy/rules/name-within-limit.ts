@@ -1,5 +1,5 @@
 import { checkName, NameLimitError, type NameKind } from '../../core/naming';
-import { isExpression } from '../document';
+import { isExpression } from '../../terraform-json/document';
 import { COMPLIANT, NOT_APPLICABLE, nonCompliant, type ResourceRule } from '../types';
 
 /** Where each kind of physical name sits in Terraform JSON; limits come from core/naming. */
@@ -24,7 +24,7 @@ export const nameWithinLimit: ResourceRule = {
   publicIds: [],
   fix: "shorten the environment's namePrefix or the name's suffix",
   resourceTypes: Object.keys(NAME_ATTRIBUTES),
-  // AWS rejects such a name at apply, so a waiver could only postpone the failure.
+  // AWS rejects such a name at apply, so an acknowledgement could only postpone the failure.
   waivable: 'never',
   check: (resource) => {
     const [attribute, kind] = NAME_ATTRIBUTES[resource.type];

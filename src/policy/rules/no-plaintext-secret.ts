@@ -1,6 +1,6 @@
 import { findPlaintextSecrets, isSecretLikeKey } from '../../config/secrets';
-import { asObject, firstOf, isExpression, type StackDocument } from '../document';
-import { decodeDocument } from '../hcl';
+import { asObject, firstOf, isExpression, type StackDocument } from '../../terraform-json/document';
+import { decodeDocument } from '../../terraform-json/decode';
 import { SECRET_IDS, secretShape } from '../secret-shapes';
 import type { StackRule, Violation } from '../types';
 

@@ -1,4 +1,4 @@
-import { isTrue } from '../document';
+import { isTrue } from '../../terraform-json/document';
 import { NOT_APPLICABLE, type ResourceRule } from '../types';
 import { requireAttr } from './check';
 

@@ -1,4 +1,4 @@
-import { isFalse } from '../document';
+import { isFalse } from '../../terraform-json/document';
 import { type ResourceRule } from '../types';
 import { requireAttr } from './check';
 

@@ -1,5 +1,5 @@
 /** Which database engine an instance runs, read from its parameter group's family or its `engine`. */
-import { isExpression } from '../document';
+import { isExpression } from '../../terraform-json/document';
 import type { TfResource } from '../types';
 
 export type EngineFamily = 'postgres' | 'mysql' | 'sqlserver' | 'db2' | 'oracle' | 'other';

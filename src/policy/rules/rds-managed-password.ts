@@ -1,4 +1,4 @@
-import { isTrue } from '../document';
+import { isTrue } from '../../terraform-json/document';
 import { COMPLIANT, nonCompliant, type ResourceRule } from '../types';
 
 export const rdsManagedPassword: ResourceRule = {

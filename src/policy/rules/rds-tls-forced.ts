@@ -1,4 +1,4 @@
-import { blockList, isExpression } from '../document';
+import { blockList, isExpression } from '../../terraform-json/document';
 import { COMPLIANT, nonCompliant, type ResourceRule } from '../types';
 import { show, unknownAt, unverifiable } from './check';
 import { databaseEngine, type EngineFamily } from './rds-engine';
@@ -31,7 +31,7 @@ export const rdsTlsForced: ResourceRule = {
     if (unknown) return unknown;
     const engine = databaseEngine(db, group);
     const wanted = engine && TLS_PARAMETER[engine];
-    if (!wanted) return nonCompliant(`the pack knows no TLS-forcing parameter for engine ${show(db.attributes.engine ?? group.attributes.family)}; waive it with how TLS is enforced`);
+    if (!wanted) return nonCompliant(`the pack knows no TLS-forcing parameter for engine ${show(db.attributes.engine ?? group.attributes.family)}; acknowledge it with how TLS is enforced`);
     const forced = blockList(group.attributes.parameter).some((p) => p.name === wanted.name && wanted.on.includes(String(p.value)));
     return forced ? COMPLIANT : nonCompliant(`${group.address} does not set ${wanted.name} = ${wanted.on[0]}`);
   },

@@ -1,4 +1,4 @@
-import { asObject, blockList } from '../document';
+import { asObject, blockList } from '../../terraform-json/document';
 import { type PolicyStatement, policyStatements } from '../statements';
 import { COMPLIANT, nonCompliant, type ResourceRule } from '../types';
 import { bucketCompanions } from './check';

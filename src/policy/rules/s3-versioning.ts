@@ -1,4 +1,4 @@
-import { attr, isTrue } from '../document';
+import { attr, isTrue } from '../../terraform-json/document';
 import { COMPLIANT, nonCompliant, type ResourceRule } from '../types';
 import { bucketCompanions, unknownAt } from './check';
 

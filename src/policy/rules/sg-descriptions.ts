@@ -1,4 +1,4 @@
-import { blockList } from '../document';
+import { blockList } from '../../terraform-json/document';
 import { COMPLIANT, nonCompliant, type ResourceRule } from '../types';
 
 /** What Terraform writes when a security group has no description. */

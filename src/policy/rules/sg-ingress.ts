@@ -1,5 +1,5 @@
 /** Reading ingress from the three ways Terraform writes it, for the security-group rules. */
-import { asObject, blockList, firstOf, isExpression } from '../document';
+import { asObject, blockList, firstOf, isExpression } from '../../terraform-json/document';
 import { nonCompliant, type TfResource, type Verdict } from '../types';
 import { expressionIn, unknownAt, unverifiable } from './check';
 

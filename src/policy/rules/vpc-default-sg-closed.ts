@@ -1,4 +1,4 @@
-import { blockList, refersTo } from '../document';
+import { blockList, refersTo } from '../../terraform-json/document';
 import { COMPLIANT, nonCompliant, type ResourceRule, type TfResource } from '../types';
 import { unknownAt } from './check';
 

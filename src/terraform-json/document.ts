@@ -1,11 +1,39 @@
 /**
- * A synthesized stack as the pack reads it: plain Terraform JSON (`resource.<type>.<name>`,
- * snake_case attributes), from this app or from anywhere else. References between resources are
- * the `${type.name.attr}` expressions Terraform JSON uses; the helpers here follow the simple ones.
+ * The one model of synthesized Terraform JSON (`resource.<type>.<name>`, snake_case attributes),
+ * from this app or from anywhere else: the policy pack, the address lists, the generators of
+ * atlantis.yaml and the docs, the scripts and the tests read stacks through it. References between
+ * resources are the `${type.name.attr}` expressions Terraform JSON uses; the helpers here follow
+ * the simple ones. `jsonencode` strings are read by ./decode.ts, stacks are synthesized by ./synth.ts.
  */
-import type { TfResource } from './types';
+import * as fs from 'fs';
 
 type Json = Record<string, unknown>;
+
+/**
+ * A `cdk.tf.json` as CDKTF writes it: every block keyed by type and name, one object per block.
+ * (Terraform JSON in general may also write a block as a list of objects; StackDocument reads both.)
+ */
+export interface TerraformJson {
+  readonly resource?: Record<string, Record<string, Record<string, unknown>>>;
+  readonly data?: Record<string, Record<string, Record<string, unknown>>>;
+  readonly output?: Record<string, unknown>;
+  readonly variable?: Record<string, unknown>;
+  readonly provider?: Record<string, Record<string, unknown>[]>;
+  readonly import?: readonly { to: string; id: string }[];
+  readonly moved?: readonly { from: string; to: string }[];
+  readonly terraform?: { readonly backend?: Record<string, unknown> };
+}
+
+/** One managed resource (or data source) of a stack (`resource.<type>.<name>`), attributes in snake_case. */
+export interface TfResource {
+  readonly type: string;
+  readonly name: string;
+  /** `<type>.<name>` (`data.<type>.<name>` for a data source), the Terraform address. */
+  readonly address: string;
+  readonly attributes: Readonly<Record<string, unknown>>;
+  /** The resource's `//.acknowledgements` as written (src/core/acknowledge.ts), unchecked. */
+  readonly acknowledgements?: unknown;
+}
 
 /**
  * `${aws_s3_bucket.state.id}`, `${aws_s3_bucket.state[0].id}`, `${aws_s3_bucket.x[each.key].id}` or
@@ -31,21 +59,38 @@ export class StackDocument {
   readonly dataSources: readonly TfResource[];
   /**
    * Values of `${jsonencode(...)}` strings already read by HashiCorp's HCL parser (filled by
-   * `decodeDocuments` in `npm run policy`); `decodeDocument` looks here first.
+   * `decodeDocuments` of ./decode.ts in `npm run policy`); `decodeDocument` looks here first.
    */
   readonly decoded = new Map<string, unknown>();
 
-  /** `documents` are the stack's `*.tf.json` files (one, for a CDKTF stack). */
+  /** The stack's `*.tf.json` files (one, for a CDKTF stack), or `*.tf` files as HashiCorp's parser reads them. */
+  readonly documents: readonly Json[];
+
   constructor(
     readonly name: string,
-    readonly documents: readonly Json[],
+    documents: readonly (Json | TerraformJson)[],
   ) {
-    this.resources = documents.flatMap((doc) => blocks(doc.resource, ''));
-    this.dataSources = documents.flatMap((doc) => blocks(doc.data, 'data.'));
+    this.documents = documents as readonly Json[];
+    this.resources = this.documents.flatMap((doc) => blocks(doc.resource, ''));
+    this.dataSources = this.documents.flatMap((doc) => blocks(doc.data, 'data.'));
   }
 
   ofType(type: string): TfResource[] {
     return this.resources.filter((r) => r.type === type);
+  }
+
+  /**
+   * Every address the stack declares, sorted: `aws_x.name`, `data.aws_x.name`, `output.name`,
+   * `var.name`. They are the state keys of its objects (see src/core/addresses.ts).
+   */
+  get addresses(): string[] {
+    const keys = (section: string) => this.documents.flatMap((doc) => blockList(doc[section]).flatMap((named) => Object.keys(named)));
+    return [
+      ...this.resources.map((r) => r.address),
+      ...this.dataSources.map((r) => r.address),
+      ...keys('output').map((name) => `output.${name}`),
+      ...keys('variable').map((name) => `var.${name}`),
+    ].sort();
   }
 
   /** The `terraform.backend` block, if any file declares one. */
@@ -124,13 +169,29 @@ export function isFalse(value: unknown): boolean {
   return value === false || value === 'false';
 }
 
+/** Every address a `cdk.tf.json` declares, sorted (the committed lists under addresses/). */
+export function stackAddresses(json: TerraformJson): string[] {
+  return new StackDocument('stack', [json]).addresses;
+}
+
+/** Reads a synthesized `*.tf.json` file; a file that is not JSON names itself and the fix. */
+export function readTerraformJson(file: string): TerraformJson {
+  const text = fs.readFileSync(file, 'utf8');
+  try {
+    return JSON.parse(text) as TerraformJson;
+  } catch (error) {
+    throw new Error(`${file} is not valid JSON (${(error as Error).message}). Fix: point at Terraform (*.tf or *.tf.json), e.g. a stack directory under cdktf.out/stacks`);
+  }
+}
+
 function blocks(section: unknown, prefix: string): TfResource[] {
   return blockList(section).flatMap((byType) =>
     Object.entries(byType).flatMap(([type, byName]) =>
       blockList(byName).flatMap((named) =>
         Object.entries(named).map(([name, body]) => {
-          const { '//': _metadata, ...attributes } = asObject(firstOf(body)) ?? {};
-          return { type, name, address: `${prefix}${type}.${name}`, attributes };
+          const { '//': comment, ...attributes } = asObject(firstOf(body)) ?? {};
+          const acknowledgements = asObject(comment)?.acknowledgements;
+          return { type, name, address: `${prefix}${type}.${name}`, attributes, ...(acknowledgements === undefined ? {} : { acknowledgements }) };
         }),
       ),
     ),
