@@ -58,34 +58,37 @@ describe('values come from the environment config', () => {
       network: { ...staging.network, vpcCidr: '10.40.0.0/16', publicSubnetCidrs: ['10.40.0.0/24', '10.40.1.0/24'], privateSubnetCidrs: ['10.40.10.0/24', '10.40.11.0/24'] },
       identity: { ...staging.identity, cognitoDomainPrefix: 'acme-qa-auth' },
     });
-    const text = renderBaseInfraPlan(env);
+    const text = renderBaseInfraPlan(env, 'src/config/staging.ts');
     expect(text).not.toContain('poc-atlas-dev');
-    expect(text).toContain('"/acme-qa/infra/vpc-cidr"                     = "10.40.0.0/16"');
+    expect(text).toContain('"/acme-qa/infra/vpc-cidr"                          = "10.40.0.0/16"');
     expect(text).toContain('aws_subnet.network_private_b.cidr_block == "10.40.11.0/24"');
     expect(renderMonitoringPlan(env)).toContain('values = { insecure_value = "10.40.0.0/16" }');
     expect(renderAtlasPlan(env, 'src/config/staging.ts')).toContain('"111122223333.dkr.ecr.eu-west-1.amazonaws.com/acme-qa-events-ingestion:1.4.2"');
   });
 
   it('asserts per-AZ NAT routes only when the config asks for a NAT per zone', () => {
-    const shared = renderBaseInfraPlan(variant('prod', { network: { ...prod.network, natGateways: 1 } }));
-    const perAz = renderBaseInfraPlan(variant('prod', {}));
+    const shared = renderBaseInfraPlan(variant('prod', { network: { ...prod.network, natGateways: 1 } }), 'src/config/prod.ts');
+    const perAz = renderBaseInfraPlan(variant('prod', {}), 'src/config/prod.ts');
     expect(shared).toContain('has one NAT gateway that both private route tables use');
     expect(shared).not.toContain('aws_nat_gateway.network_nat_b_gateway');
     expect(perAz).toContain('aws_route.network_private_b_nat.nat_gateway_id == "nat-0a1b2c3d4e5f6000b"');
   });
 
   it('keeps production-tier guarantees fixed: the config it guards cannot turn the assertion off', () => {
-    const weakened = variant('prod', { loadBalancer: { ...prod.loadBalancer, deletionProtection: false }, protection: { deletionProtection: false, preventDestroy: false } });
-    expect(renderBaseInfraPlan(weakened)).toContain('condition     = aws_lb.alb.enable_deletion_protection');
+    const weakened = variant('prod', { protection: { deletionProtection: false, preventDestroy: false } });
+    expect(renderBaseInfraPlan(weakened, 'src/config/prod.ts')).toContain('condition     = aws_lb.alb.enable_deletion_protection');
     expect(renderAtlasPlan(weakened, 'src/config/prod.ts')).toContain('aws_db_instance.database.deletion_protection == true');
   });
 
   it('follows MSK and RDS placement from the config', () => {
-    const text = renderAtlasPlan(variant('staging', { atlas: { ...staging.atlas, msk: { ...staging.atlas.msk, publicAccess: false, publicAccessCidrs: [] } } }), 'src/config/staging.ts');
+    // Without public access or multi-VPC connectivity Firehose cannot reach MSK, so nothing is exported.
+    const msk = { ...staging.atlas.msk, publicAccess: false, publicAccessCidrs: [] };
+    const text = renderAtlasPlan(variant('staging', { atlas: { ...staging.atlas, msk, exportBucket: { ...staging.atlas.exportBucket, topics: [] } } }), 'src/config/staging.ts');
     expect(text).toContain('run "msk_is_private_and_iam_and_tls_only"');
     expect(text).toContain('public_access[0].type == "DISABLED"');
     // The database is still public, so the public subnets are still read from SSM.
     expect(text).toContain('target = data.aws_ssm_parameter.platform_public_subnet_ids');
+    expect(text).not.toContain('run "kafka_exports_deliver_the_configured_topic_with_firehose"');
   });
 
   it('refuses an environment with a third availability zone, naming the fix', () => {

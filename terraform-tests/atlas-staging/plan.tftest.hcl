@@ -242,6 +242,10 @@ run "services_sit_behind_the_shared_listener_in_private_subnets" {
     condition     = aws_s3_bucket.kafka_exports.bucket == "poc-atlas-dev-kafka-exports-111122223333"
     error_message = "the export bucket exists in staging"
   }
+  assert {
+    condition     = aws_iam_role_policy_attachment.dashboard_backend_roles_execution_managed.policy_arn == "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
+    error_message = "the execution role's managed policy ARN is built in the provider's partition"
+  }
 }
 
 run "kafka_ui_runs_on_the_ec2_capacity_and_the_public_services_on_fargate" {

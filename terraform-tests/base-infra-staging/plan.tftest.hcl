@@ -230,6 +230,10 @@ run "plan" {
     error_message = "the EC2 capacity provider is bound to the auto scaling group"
   }
   assert {
+    condition     = aws_iam_role_policy_attachment.ecs_ec2_instance_role_ssm_session.policy_arn == "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
+    error_message = "the instance role's managed policy ARN is built in the provider's partition"
+  }
+  assert {
     condition     = one(one(aws_ecs_capacity_provider.ecs_ec2_capacity_provider.auto_scaling_group_provider).managed_scaling).status == "ENABLED" && one(one(aws_ecs_capacity_provider.ecs_ec2_capacity_provider.auto_scaling_group_provider).managed_scaling).target_capacity == 100
     error_message = "managed scaling sizes the group from the tasks placed on it, with no spare instance"
   }

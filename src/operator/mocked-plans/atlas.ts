@@ -26,6 +26,17 @@ export function renderAtlasPlan(env: EnvironmentConfig, configFile: string): str
     ? 'rds_is_private_multi_az_and_protected'
     : `rds_is_encrypted_${rds.publiclyAccessible ? 'public_to_the_allow_list' : 'private'}_and_${rds.multiAz ? 'multi_az' : 'single_az'}`;
   const ingestionCount = services.eventsIngestion.desiredCount;
+  const kafkaUi = services.kafkaUi;
+  const exports = env.atlas.exportBucket;
+  // Firehose reaches the brokers privately where multi-VPC connectivity is on, else through the public endpoints.
+  const firehosePrivate = msk.multiVpcConnectivity;
+  const timeFolders = { hour: 'yyyy/MM/dd/HH', day: 'yyyy/MM/dd' }[exports.timePartition];
+  const exportTopic = exports.topics[0];
+  const exportStream = `kafka_export_stream_${exportTopic?.replace(/[^A-Za-z0-9]/g, '_')}`;
+  const exportAlarm = `kafka_export_alarms_export_${exportTopic?.replace(/[^A-Za-z0-9]/g, '_')}_delivery_failed`;
+  const mskArn = `arn:aws:kafka:${r}:${a}:cluster/${p}-kafka/0123abcd-0123-abcd-0123-0123456789ab-2`;
+  const metricsRegistryArn = `arn:aws:servicediscovery:${r}:${a}:service/srv-0a1b2c3d4e5f6a7b8`;
+  const metricsPort = services.eventsIngestion.metrics?.port;
 
   return hcl`# Mocked plan of ${stack}: no AWS account needed. The SSM parameters Layer 1 writes are
 # overridden with realistic values, so the plan checks the wiring (which subnets, which listener)
@@ -33,6 +44,10 @@ export function renderAtlasPlan(env: EnvironmentConfig, configFile: string): str
 # scripts/terraform-tier.js after \`terraform init\`.
 
 mock_provider "aws" {
+  # ARNs the stack builds take the partition from the provider (arn:aws:... in ${r}).
+  mock_data "aws_partition" {
+    defaults = { partition = "aws" }
+  }
   mock_data "aws_region" {
     defaults = { name = "${r}" }
   }
@@ -83,6 +98,10 @@ override_data {
   values = { insecure_value = "${p}" }
 }
 override_data {
+  target = data.aws_ssm_parameter.platform_ec2_capacity_provider_name
+  values = { insecure_value = "${p}-ec2" }
+}
+override_data {
   target = data.aws_ssm_parameter.platform_hosted_zone_id
   values = { insecure_value = "Z0123456789ABCDEFGHIJ" }
 }
@@ -103,12 +122,25 @@ override_data {
   values = { insecure_value = "${p}-auth" }
 }
 
+# Layer 1's metrics-scraper group and its Cloud Map service for /metrics.
+override_data {
+  target = data.aws_ssm_parameter.platform_metrics_registry_arn
+  values = { insecure_value = "${metricsRegistryArn}" }
+}
+override_data {
+  target = data.aws_ssm_parameter.platform_metrics_scraper_security_group_id
+  values = { insecure_value = "sg-0a1b2c3d4e5f60003" }
+}
+
 # Values the container definitions reference, known at plan time so the runs below can read the
 # images out of them (mocked resources are otherwise unknown until apply).
 override_resource {
   target          = aws_msk_cluster.kafka
   override_during = plan
-  values          = { bootstrap_brokers_sasl_iam = "b-1.${p}-kafka.abc123.c2.kafka.${r}.amazonaws.com:9098" }
+  values = {
+    bootstrap_brokers_sasl_iam = "b-1.${p}-kafka.abc123.c2.kafka.${r}.amazonaws.com:9098"
+    arn                        = "${mskArn}"
+  }
 }
 override_resource {
   target          = aws_db_instance.database
@@ -285,6 +317,101 @@ run "services_sit_behind_the_shared_listener_in_private_subnets" {
     condition     = aws_s3_bucket.kafka_exports.bucket == "${p}-kafka-exports-${a}"
     error_message = "the export bucket exists in ${env.name}"
   }`)}
+  assert {
+    condition     = aws_iam_role_policy_attachment.dashboard_backend_roles_execution_managed.policy_arn == "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
+    error_message = "the execution role's managed policy ARN is built in the provider's partition"
+  }
 }
+${when(kafkaUi.capacity === 'ec2', hcl`
+
+run "kafka_ui_runs_on_the_ec2_capacity_and_the_public_services_on_fargate" {
+  command = plan
+
+  assert {
+    condition     = one(aws_ecs_service.kafka_ui_service.capacity_provider_strategy).capacity_provider == "${p}-ec2" && tolist(aws_ecs_task_definition.kafka_ui_task.requires_compatibilities) == tolist(["EC2"]) && aws_ecs_task_definition.kafka_ui_task.network_mode == "awsvpc"
+    error_message = "Kafka UI places its awsvpc task through the EC2 capacity provider named in SSM (atlas.services.kafkaUi.capacity)"
+  }
+  assert {
+    condition     = jsondecode(aws_ecs_task_definition.kafka_ui_task.container_definitions)[0].memory == ${kafkaUi.memoryInMib} && aws_ecs_task_definition.kafka_ui_task.memory == null && aws_ecs_task_definition.kafka_ui_task.cpu == "${kafkaUi.cpu}"
+    error_message = "on EC2 the container carries the memory limit and the task reserves its CPU"
+  }
+  assert {
+    condition     = [for s in aws_ecs_service.kafka_ui_service.ordered_placement_strategy : "\${s.type}:\${s.field}"] == ["spread:attribute:ecs.availability-zone", "binpack:memory"]
+    error_message = "tasks spread over zones first, then pack so managed scaling can stop empty instances"
+  }
+  assert {
+    condition     = one(aws_ecs_service.events_ingestion_service.capacity_provider_strategy).capacity_provider == "FARGATE" && one(aws_ecs_service.dashboard_backend_service.capacity_provider_strategy).capacity_provider == "FARGATE" && tolist(aws_ecs_task_definition.events_ingestion_task.requires_compatibilities) == tolist(["FARGATE"])
+    error_message = "the public services stay on Fargate"
+  }
+}`)}
+${when(exports.enabled && exportTopic !== undefined, hcl`
+
+run "kafka_exports_deliver_the_configured_topic_with_firehose" {
+  command = plan
+
+  assert {
+    condition     = aws_kinesis_firehose_delivery_stream.${exportStream}.name == "${p}-export-${exportTopic}" && aws_kinesis_firehose_delivery_stream.${exportStream}.destination == "extended_s3"
+    error_message = "one Firehose stream per exported topic, delivering to S3"
+  }
+  assert {
+    condition     = aws_kinesis_firehose_delivery_stream.${exportStream}.msk_source_configuration[0].topic_name == "${exportTopic}" && aws_kinesis_firehose_delivery_stream.${exportStream}.msk_source_configuration[0].msk_cluster_arn == "${mskArn}"
+    error_message = "the stream reads the configured topic of this environment's cluster"
+  }
+  assert {
+    condition     = aws_kinesis_firehose_delivery_stream.${exportStream}.msk_source_configuration[0].authentication_configuration[0].connectivity == "${firehosePrivate ? 'PRIVATE' : 'PUBLIC'}"
+    error_message = "${env.name} Firehose reaches MSK through ${firehosePrivate ? 'multi-VPC private connectivity' : 'its public endpoints'}"
+  }
+  assert {
+    condition     = aws_kinesis_firehose_delivery_stream.${exportStream}.extended_s3_configuration[0].prefix == "${exports.keyPrefix}/topic=${exportTopic}/!{timestamp:${timeFolders}}/" && startswith(aws_kinesis_firehose_delivery_stream.${exportStream}.extended_s3_configuration[0].error_output_prefix, "${exports.keyPrefix}/errors/")
+    error_message = "records land below the configured key prefix, errors apart"
+  }
+  assert {
+    condition     = aws_kinesis_firehose_delivery_stream.${exportStream}.extended_s3_configuration[0].buffering_size == ${exports.buffering.sizeInMib} && aws_kinesis_firehose_delivery_stream.${exportStream}.extended_s3_configuration[0].buffering_interval == ${exports.buffering.intervalInSeconds}
+    error_message = "buffering comes from the config"
+  }
+  assert {
+    condition     = one(aws_s3_bucket_server_side_encryption_configuration.kafka_exports_encryption.rule).apply_server_side_encryption_by_default[0].sse_algorithm == "aws:kms"
+    error_message = "the export bucket encrypts with the platform's KMS key"
+  }
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.${exportAlarm}.metric_name == "DeliveryToS3.Success" && aws_cloudwatch_metric_alarm.${exportAlarm}.dimensions.DeliveryStreamName == "${p}-export-${exportTopic}"
+    error_message = "a failed delivery raises an alarm"
+  }
+  assert {
+    condition     = tolist(aws_cloudwatch_metric_alarm.${exportAlarm}.alarm_actions) == tolist([data.aws_ssm_parameter.platform_operator_topic_arn.insecure_value])
+    error_message = "the delivery alarm notifies the operator topic"
+  }
+  ${when(firehosePrivate, hcl`
+  assert {
+    condition     = one([for s in jsondecode(aws_msk_cluster_policy.kafka_policy.policy).Statement : s if s.Sid == "ServiceVpcConnections"]).Principal.Service == ["firehose.amazonaws.com"]
+    error_message = "the cluster policy lets Firehose create its multi-VPC connection"
+  }`)}
+}`)}
+${when(metricsPort !== undefined, hcl`
+
+run "opted_in_services_register_for_prometheus" {
+  command = plan
+
+  assert {
+    condition = alltrue([for s in [aws_ecs_service.events_ingestion_service, aws_ecs_service.dashboard_backend_service] :
+      s.service_registries[0].registry_arn == "${metricsRegistryArn}" && s.service_registries[0].container_port == ${metricsPort}
+    ])
+    error_message = "events ingestion and dashboard backend register their metrics port ${metricsPort} in Layer 1's /metrics Cloud Map service"
+  }
+  assert {
+    condition = alltrue([for r in [aws_vpc_security_group_ingress_rule.events_ingestion_metrics_ingress_from_scrapers, aws_vpc_security_group_ingress_rule.dashboard_backend_metrics_ingress_from_scrapers] :
+      r.referenced_security_group_id == "sg-0a1b2c3d4e5f60003" && r.from_port == ${metricsPort} && r.to_port == ${metricsPort} && r.ip_protocol == "tcp"
+    ])
+    error_message = "each opted-in service admits only the metrics-scraper group, on ${metricsPort} only"
+  }
+  assert {
+    condition     = contains([for m in jsondecode(aws_ecs_task_definition.events_ingestion_task.container_definitions)[0].portMappings : m.containerPort], ${metricsPort})
+    error_message = "the metrics port is a port of the container, as SRV registration requires"
+  }
+  assert {
+    condition     = length(aws_ecs_service.kafka_ui_service.service_registries) == 0
+    error_message = "Kafka UI does not opt in"
+  }
+}`)}
 `;
 }

@@ -8,7 +8,7 @@ import { parentDomain } from '../../config/rules';
 import type { EnvironmentConfig } from '../../config/schema';
 import { alignedMap, hcl, when } from './hcl';
 
-export function renderBaseInfraPlan(env: EnvironmentConfig): string {
+export function renderBaseInfraPlan(env: EnvironmentConfig, configFile: string): string {
   const stack = `base-infra-${env.name}`;
   const { namePrefix: p, ssmPrefix: ssm } = env;
   const { region: r, accountId: a } = env.aws;
@@ -25,6 +25,9 @@ export function renderBaseInfraPlan(env: EnvironmentConfig): string {
   const keyArn = `arn:aws:kms:${r}:${a}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
   const flowLogArn = `arn:aws:logs:${r}:${a}:log-group:/vpc/${p}-flow-logs`;
   const userPoolId = `${r}_AbCdEf123`;
+  const compute = env.compute;
+  const scrapeNamespace = `scrape.${p}.internal`;
+  const cloudMapServiceArn = `arn:aws:servicediscovery:${r}:${a}:service/srv-0a1b2c3d4e5f6a7b8`;
   const ssmContract: [string, string][] = [
     ['vpc-id', 'vpc-0a1b2c3d4e5f60718'],
     ['vpc-cidr', net.vpcCidr],
@@ -40,6 +43,8 @@ export function renderBaseInfraPlan(env: EnvironmentConfig): string {
     ['alb-listener-arn', listenerArn],
     ['cluster-arn', `arn:aws:ecs:${r}:${a}:cluster/${p}-cluster`],
     ['cluster-name', `${p}-cluster`],
+    ['ec2-capacity-provider-name', `${p}-ec2`],
+    ['ec2-instance-type', compute.instanceType],
     ['efs-id', 'fs-0a1b2c3d4e5f60718'],
     ['efs-client-security-group-id', 'sg-0a1b2c3d4e5f60718'],
     ['operator-topic-arn', topicArn],
@@ -47,6 +52,9 @@ export function renderBaseInfraPlan(env: EnvironmentConfig): string {
     ['cognito-user-pool-arn', `arn:aws:cognito-idp:${r}:${a}:userpool/${userPoolId}`],
     ['cognito-user-pool-client-id', '1example23456789abcdefghij'],
     ['cognito-user-pool-domain', env.identity.cognitoDomainPrefix],
+    ['metrics-registry-arn', cloudMapServiceArn],
+    ['actuator-prometheus-registry-arn', cloudMapServiceArn],
+    ['metrics-scraper-security-group-id', 'sg-0a1b2c3d4e5f60718'],
   ];
 
   return hcl`# Mocked plan of ${stack}: the whole synthesized stack is planned offline against a
@@ -58,6 +66,10 @@ export function renderBaseInfraPlan(env: EnvironmentConfig): string {
 # policy document that does not encode or a broken reference fails this plan.
 
 mock_provider "aws" {
+  # ARNs the stack builds take the partition from the provider (arn:aws:... in ${r}).
+  mock_data "aws_partition" {
+    defaults = { partition = "aws" }
+  }
   # Use the mocked computed values while planning, so references, jsonencode'd policies and
   # the SSM values are evaluated instead of staying "known after apply".
   override_during = plan
@@ -104,6 +116,12 @@ mock_provider "aws" {
   }
   mock_resource "aws_ecs_cluster" {
     defaults = { arn = "arn:aws:ecs:${r}:${a}:cluster/${p}-cluster" }
+  }
+  mock_resource "aws_service_discovery_private_dns_namespace" {
+    defaults = { id = "ns-0a1b2c3d4e5f6a7b8", arn = "arn:aws:servicediscovery:${r}:${a}:namespace/ns-0a1b2c3d4e5f6a7b8" }
+  }
+  mock_resource "aws_service_discovery_service" {
+    defaults = { id = "srv-0a1b2c3d4e5f6a7b8", arn = "${cloudMapServiceArn}" }
   }
   mock_resource "aws_route53_zone" {
     defaults = {
@@ -305,6 +323,22 @@ run "plan" {
     condition     = one(aws_ecs_capacity_provider.ecs_ec2_capacity_provider.auto_scaling_group_provider).auto_scaling_group_arn == "${asgArn}"
     error_message = "the EC2 capacity provider is bound to the auto scaling group"
   }
+  assert {
+    condition     = aws_iam_role_policy_attachment.ecs_ec2_instance_role_ssm_session.policy_arn == "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
+    error_message = "the instance role's managed policy ARN is built in the provider's partition"
+  }
+  assert {
+    condition     = one(one(aws_ecs_capacity_provider.ecs_ec2_capacity_provider.auto_scaling_group_provider).managed_scaling).status == "ENABLED" && one(one(aws_ecs_capacity_provider.ecs_ec2_capacity_provider.auto_scaling_group_provider).managed_scaling).target_capacity == 100
+    error_message = "managed scaling sizes the group from the tasks placed on it, with no spare instance"
+  }
+  assert {
+    condition     = one(aws_ecs_capacity_provider.ecs_ec2_capacity_provider.auto_scaling_group_provider).managed_termination_protection == "ENABLED" && aws_autoscaling_group.ecs_ec2_auto_scaling_group.protect_from_scale_in == true
+    error_message = "ECS decides which instance may go (managed termination protection needs scale-in protection on the group)"
+  }
+  assert {
+    condition     = aws_autoscaling_group.ecs_ec2_auto_scaling_group.min_size == ${compute.minSize} && aws_autoscaling_group.ecs_ec2_auto_scaling_group.max_size == ${compute.maxSize}
+    error_message = "the group's bounds come from compute.minSize and compute.maxSize in ${configFile}"
+  }
 
   # ---- SSM contract (keys and values Layer 2 reads) -------------------------------------------
   assert {
@@ -324,6 +358,8 @@ run "plan" {
         aws_ssm_parameter.ssm_alb_listener_arn,
         aws_ssm_parameter.ssm_cluster_arn,
         aws_ssm_parameter.ssm_cluster_name,
+        aws_ssm_parameter.ssm_ec2_capacity_provider_name,
+        aws_ssm_parameter.ssm_ec2_instance_type,
         aws_ssm_parameter.ssm_efs_id,
         aws_ssm_parameter.ssm_efs_client_security_group_id,
         aws_ssm_parameter.ssm_operator_topic_arn,
@@ -331,6 +367,9 @@ run "plan" {
         aws_ssm_parameter.ssm_cognito_user_pool_arn,
         aws_ssm_parameter.ssm_cognito_user_pool_client_id,
         aws_ssm_parameter.ssm_cognito_user_pool_domain,
+        aws_ssm_parameter.ssm_metrics_registry_arn,
+        aws_ssm_parameter.ssm_actuator_prometheus_registry_arn,
+        aws_ssm_parameter.ssm_metrics_scraper_security_group_id,
       ] : p.name => nonsensitive(p.value)
       } == {
 ${alignedMap(ssmContract.map(([key, value]) => [`${ssm}/${key}`, value]), '      ')}
@@ -340,6 +379,27 @@ ${alignedMap(ssmContract.map(([key, value]) => [`${ssm}/${key}`, value]), '     
   assert {
     condition     = aws_ssm_parameter.ssm_private_subnet_ids.type == "StringList" && aws_ssm_parameter.ssm_public_subnet_ids.type == "StringList"
     error_message = "subnet ID lists are StringList parameters"
+  }
+
+  # ---- scrape targets (applications Prometheus scrapes) ------------------------------------------
+  assert {
+    condition = (
+      aws_service_discovery_private_dns_namespace.scrape_targets_namespace.name == "${scrapeNamespace}" &&
+      aws_service_discovery_private_dns_namespace.scrape_targets_namespace.vpc == "vpc-0a1b2c3d4e5f60718" &&
+      alltrue([for s in [aws_service_discovery_service.scrape_targets_metrics, aws_service_discovery_service.scrape_targets_actuator_prometheus] :
+        one(s.dns_config).namespace_id == "ns-0a1b2c3d4e5f6a7b8" && one(s.dns_config).routing_policy == "MULTIVALUE" && one(s.dns_config).dns_records[0].type == "SRV"
+      ]) &&
+      [aws_service_discovery_service.scrape_targets_metrics.name, aws_service_discovery_service.scrape_targets_actuator_prometheus.name] == ["metrics", "actuator-prometheus"]
+    )
+    error_message = "Layer 1 has one SRV Cloud Map service per metrics path in ${scrapeNamespace} in the shared VPC"
+  }
+  assert {
+    condition = (
+      length(aws_security_group.scrape_targets_scraper_security_group.egress) == 1 &&
+      alltrue([for e in aws_security_group.scrape_targets_scraper_security_group.egress : e.protocol == "tcp" && e.from_port == 0 && e.to_port == 65535 && e.cidr_blocks == tolist(["${net.vpcCidr}"])]) &&
+      length(aws_security_group.scrape_targets_scraper_security_group.ingress) == 0
+    )
+    error_message = "the metrics-scraper group may open TCP connections into the VPC only, and admits nothing"
   }
 
   # ---- alerting and outputs -------------------------------------------------------------------

@@ -15,7 +15,7 @@ import { renderMonitoringPlan } from './monitoring';
 export const configFileOf = (env: EnvironmentConfig): string => `src/config/${env.name}.ts`;
 
 const LAYERS = [
-  { layer: 'base-infra', template: 'src/operator/mocked-plans/base-infra.ts', render: (env: EnvironmentConfig) => renderBaseInfraPlan(env) },
+  { layer: 'base-infra', template: 'src/operator/mocked-plans/base-infra.ts', render: (env: EnvironmentConfig) => renderBaseInfraPlan(env, configFileOf(env)) },
   { layer: 'monitoring', template: 'src/operator/mocked-plans/monitoring.ts', render: (env: EnvironmentConfig) => renderMonitoringPlan(env) },
   { layer: 'atlas', template: 'src/operator/mocked-plans/atlas.ts', render: (env: EnvironmentConfig) => renderAtlasPlan(env, configFileOf(env)) },
 ] as const;

@@ -18,6 +18,10 @@ export function renderMonitoringPlan(env: EnvironmentConfig): string {
 # itself decodes them from the task definitions (so escaping and YAML validity are proven too).
 
 mock_provider "aws" {
+  # ARNs the stack builds take the partition from the provider (arn:aws:... in ${r}).
+  mock_data "aws_partition" {
+    defaults = { partition = "aws" }
+  }
   # Computed values (security group ids, ARNs) become known during plan, so conditions over
   # them can be evaluated without an apply.
   override_during = plan
@@ -99,6 +103,11 @@ override_data {
 override_data {
   target = data.aws_ssm_parameter.platform_cognito_user_pool_domain
   values = { insecure_value = "${p}-auth" }
+}
+
+override_data {
+  target = data.aws_ssm_parameter.platform_metrics_scraper_security_group_id
+  values = { insecure_value = "sg-0a1b2c3d4e5f60003" }
 }
 
 run "public_routes_require_cognito" {
@@ -198,6 +207,27 @@ run "only_the_needed_flows" {
   assert {
     condition     = alltrue([for s in aws_ecs_service.prometheus_service.network_configuration : s.assign_public_ip == false])
     error_message = "Monitoring tasks have no public IP."
+  }
+}
+
+run "prometheus_scrapes_applications" {
+  command = plan
+
+  assert {
+    condition     = contains(aws_ecs_service.prometheus_service.network_configuration[0].security_groups, "sg-0a1b2c3d4e5f60003") && !contains(aws_ecs_service.grafana_service.network_configuration[0].security_groups, "sg-0a1b2c3d4e5f60003")
+    error_message = "Prometheus, and only Prometheus, wears Layer 1's metrics-scraper group"
+  }
+  assert {
+    condition = [for j in yamldecode(one([for e in jsondecode(aws_ecs_task_definition.prometheus_task.container_definitions)[0].environment : e.value if e.name == "PROMETHEUS_CONFIG"])).scrape_configs : j.dns_sd_configs if j.job_name == "applications"] == [[{
+      names            = ["metrics.scrape.${p}.internal", "actuator-prometheus.scrape.${p}.internal"]
+      type             = "SRV"
+      refresh_interval = "30s"
+    }]]
+    error_message = "one applications job asks the SRV name of each metrics path in Layer 1's scrape-targets namespace"
+  }
+  assert {
+    condition     = one([for j in yamldecode(one([for e in jsondecode(aws_ecs_task_definition.prometheus_task.container_definitions)[0].environment : e.value if e.name == "PROMETHEUS_CONFIG"])).scrape_configs : j.relabel_configs if j.job_name == "applications"])[1].replacement == "/actuator/prometheus"
+    error_message = "targets found under actuator-prometheus are scraped on /actuator/prometheus"
   }
 }
 `;
