@@ -1,18 +1,20 @@
 /**
  * Writes the generated files: `atlantis.yaml`, `docs/architecture.md` (both from the app) and the
- * package's API report and reference (`api`, from its public entry points).
- * Usage: node -r ./scripts/swc-register.js scripts/generate.ts atlantis|docs|api|all
+ * package's API report and reference (`api`, from its public entry points) and the per-environment
+ * mocked-plan tests under terraform-tests/ (`mocked-plans`, from the environments' config).
+ * Usage: node -r ./scripts/swc-register.js scripts/generate.ts atlantis|docs|api|mocked-plans|all
  */
 // First: the example tenant (in the API report) imports the package by name, which this maps to src/.
 import './package-source.js';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ENVIRONMENTS } from '../src/config/load';
+import { ENVIRONMENTS, loadEnvironments } from '../src/config/load';
 import { renderApiReference } from '../src/generators/api-reference';
 import { parseApiReport, renderApiReport, renderSurface, versionProblem } from '../src/generators/api-report';
 import { renderArchitectureDoc } from '../src/generators/architecture-doc';
 import { renderAtlantisConfig } from '../src/generators/atlantis-config';
 import { exampleTenantAddresses } from '../src/generators/example-tenant';
+import { renderMockedPlans } from '../src/generators/mocked-plans';
 import { API_REFERENCE_FILE, API_REPORT_FILE, loadPublicApi } from '../src/generators/public-api';
 import { loadStackCatalog, REPO_ROOT } from '../src/generators/stack-catalog';
 
@@ -32,6 +34,7 @@ const targets: Record<string, () => Files> = {
     }
     return { [API_REPORT_FILE]: renderApiReport(api.version, api.packageName, surface), [API_REFERENCE_FILE]: renderApiReference(api) };
   },
+  'mocked-plans': () => renderMockedPlans(loadEnvironments()),
 };
 
 const wanted = process.argv[2] ?? 'all';

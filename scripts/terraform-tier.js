@@ -66,7 +66,7 @@ async function checkStack(target, env, initialized = () => {}) {
   const { stack, dir: cwd } = target;
   const started = Date.now();
   if (target.tests && copyStackTests(target) === 0) {
-    const output = `no mocked-plan test for stack ${stack}. Fix: add ${path.relative(root, target.tests)}/plan.tftest.hcl (mock_provider "aws" + run { command = plan }); see terraform-tests/base-infra-staging/ for an example`;
+    const output = `no mocked-plan test for stack ${stack}. Fix: for a base-infra, monitoring or atlas stack of a new environment run \`npm run mocked-plans\`; for a new stack add ${path.relative(root, target.tests)}/plan.tftest.hcl (mock_provider "aws" + run { command = plan }); see terraform-tests/bootstrap/ for an example`;
     return { stack, ok: false, step: 'test', output };
   }
   const init = await terraform(['init', '-backend=false', '-input=false'], cwd, env);
