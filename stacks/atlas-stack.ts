@@ -180,17 +180,17 @@ export class AtlasStack extends PlatformStack {
     this.database.allowFrom('dashboard_backend', dashboardBackend.securityGroup.id, 'PostgreSQL from the dashboard backend');
 
     // ---- exports, alarms, outputs ----
-    const exports = env.atlas.exportBucket;
+    const exportConfig = env.atlas.exportBucket;
     const alarmAction = notifyTopic(platform.get('operatorTopicArn'));
     // The exports hold the same records as the brokers, whose storage has the platform's own key.
     const exportKey =
-      exports.enabled && exports.topics.length > 0
+      exportConfig.enabled && exportConfig.topics.length > 0
         ? new KmsKey(this, 'kafka_exports_key', { description: `Encrypts the Kafka exports of ${env.namePrefix}`, enableKeyRotation: true, deletionWindowInDays: 30 })
         : undefined;
-    const exportBucket = exports.enabled
+    const exportBucket = exportConfig.enabled
       ? new SecureBucket(this, 'kafka_exports', {
           bucketName: names.of(`kafka-exports-${env.aws.accountId}`, 's3Bucket'),
-          expireAfterDays: exports.expireAfterDays,
+          expireAfterDays: exportConfig.expireAfterDays,
           kmsKeyArn: exportKey?.arn,
           protection,
         })
@@ -199,19 +199,19 @@ export class AtlasStack extends PlatformStack {
     // with neither on yet (MSK phase 'create') the streams wait for the 'enable' apply.
     const connectivity = this.kafka.multiVpcEnabled ? 'PRIVATE' : this.kafka.publicAccessEnabled ? 'PUBLIC' : undefined;
     this.kafkaExport =
-      exportBucket && connectivity && exports.topics.length > 0
+      exportBucket && connectivity && exportConfig.topics.length > 0
         ? new KafkaExport(this, 'kafka_export', {
             names,
             kafka: this.kafka,
             connectivity,
-            topics: exports.topics,
+            topics: exportConfig.topics,
             streamName: (topic) => exportStreamName(env.namePrefix, topic),
             bucketArn: exportBucket.bucket.arn,
             kmsKeyArn: exportKey?.arn,
-            keyPrefix: exports.keyPrefix,
-            timePartition: exports.timePartition,
-            bufferSizeInMib: exports.buffering.sizeInMib,
-            bufferIntervalInSeconds: exports.buffering.intervalInSeconds,
+            keyPrefix: exportConfig.keyPrefix,
+            timePartition: exportConfig.timePartition,
+            bufferSizeInMib: exportConfig.buffering.sizeInMib,
+            bufferIntervalInSeconds: exportConfig.buffering.intervalInSeconds,
             region: region.name,
             accountId: account.accountId,
             logRetentionInDays: env.logs.retentionInDays,

@@ -293,12 +293,12 @@ export function checkAtlasAgainstEnvironment(env: EnvironmentView, ctx: z.Refine
     issue(['hostnames', 'kafkaUi'], `is behind a Cognito login but not in identity.callbackHostnames. Fix: add "${kafkaUi}" to identity.callbackHostnames`);
   }
   checkCapacity(env, issue, ctx);
-  const { msk: cluster, exportBucket: exports } = env.atlas;
+  const { msk: cluster, exportBucket: exportConfig } = env.atlas;
   // Firehose reaches MSK only through multi-VPC private or public bootstrap brokers (AWS Firehose "Configure source settings for Amazon MSK").
-  if (exports.topics.length > 0 && !cluster.multiVpcConnectivity && !cluster.publicAccess) {
+  if (exportConfig.topics.length > 0 && !cluster.multiVpcConnectivity && !cluster.publicAccess) {
     issue(['exportBucket', 'topics'], 'needs Firehose to reach MSK, which it does only through multi-VPC private connectivity or public access, and msk has neither. Fix: set msk.multiVpcConnectivity to true (with a client account), or topics to []');
   }
-  exports.topics.forEach((topic, i) => {
+  exportConfig.topics.forEach((topic, i) => {
     const name = exportStreamName(env.namePrefix, topic);
     if (name.length > FIREHOSE_STREAM_NAME_LIMIT) {
       issue(['exportBucket', 'topics', i], `makes the Firehose stream name "${name}" ${name.length} characters; Firehose allows ${FIREHOSE_STREAM_NAME_LIMIT}. Fix: a topic name of at most ${FIREHOSE_STREAM_NAME_LIMIT - exportStreamName(env.namePrefix, '').length} characters`);
