@@ -32,7 +32,7 @@ describe('main.ts', () => {
     expect(fs.readdirSync(path.join(result.outdir, 'stacks')).sort()).toEqual(['atlas-staging', 'base-infra-staging', 'bootstrap', 'monitoring-staging']);
   });
 
-  it('also synthesizes through the TypeScript compiler\'s own emit, as the cdktf template\'s ts-node app does', () => {
+  it("also synthesizes through the TypeScript compiler's own emit, as the cdktf template's ts-node app does", () => {
     // swc and tsc emit CommonJS differently (e.g. a local named `exports` breaks only tsc's output)
     const result = synth({ ATLAS_ENVIRONMENTS: 'staging', TS_NODE_TRANSPILE_ONLY: 'true' }, 'ts-node/register');
     expect(result.stderr).toBe('');

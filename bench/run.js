@@ -53,7 +53,10 @@ function measure(label, command, args, { extraEnv = {}, outdir } = {}) {
   }
   const times = samples.map((s) => s.seconds).sort((x, y) => x - y);
   const mibs = samples.map((s) => s.mib).filter((m) => m !== undefined);
-  const cpus = samples.map((s) => s.cpu).filter((c) => c !== undefined).sort((x, y) => x - y);
+  const cpus = samples
+    .map((s) => s.cpu)
+    .filter((c) => c !== undefined)
+    .sort((x, y) => x - y);
   return {
     label,
     seconds: times[Math.floor(times.length / 2)],
@@ -94,10 +97,7 @@ function print(rows, loadBefore) {
     '',
     '| step | wall time | CPU time (user+sys) | peak RSS |',
     '|---|---:|---:|---:|',
-    ...rows.map(
-      (r) =>
-        `| ${r.label} | ${r.seconds.toFixed(2)} s | ${r.cpu === undefined ? 'n/a' : `${r.cpu.toFixed(2)} s`} | ${r.mib === undefined ? 'n/a' : `${r.mib.toFixed(0)} MiB`} |`,
-    ),
+    ...rows.map((r) => `| ${r.label} | ${r.seconds.toFixed(2)} s | ${r.cpu === undefined ? 'n/a' : `${r.cpu.toFixed(2)} s`} | ${r.mib === undefined ? 'n/a' : `${r.mib.toFixed(0)} MiB`} |`),
     '',
     `(a)/(b) wall time: ${(a.seconds / b.seconds).toFixed(3)} ((a) is ${(b.seconds / a.seconds).toFixed(1)}x faster than (b))`,
     `(a)/(b') wall time: ${(a.seconds / b2.seconds).toFixed(3)} (the CLI's own overhead around the same app)`,

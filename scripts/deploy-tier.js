@@ -53,7 +53,11 @@ async function cdktfDeploy(copy, selection, context, extra = []) {
   // After init, cdktf runs `terraform providers lock`, which asks the registry for checksums; with
   // a local provider mirror (offline) that cannot work, and the mirror's copy is the one to use.
   const lock = context.mirror ? ['--skip-provider-lock'] : [];
-  const result = await run(cli, ['deploy', ...selection, '--auto-approve', '--parallelism', '2', '--terraform-parallelism', '20', ...lock, ...extra], { cwd: copy, env: context.env, log: context.log });
+  const result = await run(cli, ['deploy', ...selection, '--auto-approve', '--parallelism', '2', '--terraform-parallelism', '20', ...lock, ...extra], {
+    cwd: copy,
+    env: context.env,
+    log: context.log,
+  });
   if (!result.ok) throw new Error(`cdktf deploy ${selection.join(' ')} failed:\n${result.output.slice(-6000)}`);
   return result.seconds;
 }
@@ -113,9 +117,11 @@ async function deployProd(copy, context) {
 async function pool(items, limit, task) {
   const queue = [...items];
   const results = [];
-  await Promise.all(Array.from({ length: limit }, async () => {
-    for (let item = queue.shift(); item; item = queue.shift()) results.push(await task(item));
-  }));
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      for (let item = queue.shift(); item; item = queue.shift()) results.push(await task(item));
+    }),
+  );
   return results;
 }
 
@@ -139,7 +145,8 @@ async function replan(copy, stacks, context) {
       const result = classifyChanges(changes);
       findings.push(...result.findings.map((f) => ({ ...f, label: target.label })));
       covered.push(...result.covered.map((c) => ({ ...c, label: target.label })));
-      const note = result.findings.length > 0 ? `${result.findings.length} not a gap` : result.covered.length > 0 ? `gaps only (${new Set(result.covered.map((c) => c.change.address)).size})` : 'no changes';
+      const note =
+        result.findings.length > 0 ? `${result.findings.length} not a gap` : result.covered.length > 0 ? `gaps only (${new Set(result.covered.map((c) => c.change.address)).size})` : 'no changes';
       const entry = row(stack);
       entry.replan = target.init ? `${entry.replan}; HCL: ${note}` : `JSON: ${note}${entry.replan}`;
       console.log(`  re-plan  ${target.label}: ${changes.length === 0 ? 'no changes' : `${changes.length} change(s), ${result.findings.length} not an emulator gap`}`);
@@ -156,7 +163,10 @@ function checkEvidence(covered, python, awsEnv) {
     if (seen.has(gap) || !gap.probe) continue;
     seen.add(gap);
     const answer = probe(python, awsEnv, gap.probe(change.before));
-    if (!answer.confirmed) failures.push(`${gap.type} ${gap.attributes.join(', ')}: the emulator's own answer does not explain the re-plan change (${JSON.stringify(answer.detail)}), so the difference is the project's. Fix the stack, then drop the entry`);
+    if (!answer.confirmed)
+      failures.push(
+        `${gap.type} ${gap.attributes.join(', ')}: the emulator's own answer does not explain the re-plan change (${JSON.stringify(answer.detail)}), so the difference is the project's. Fix the stack, then drop the entry`,
+      );
   }
   return failures;
 }
@@ -296,7 +306,11 @@ async function main() {
     for (const copy of [staging, prod]) switchBootstrapToS3(copy);
     await synth(prod, context);
     await terraform(['init', '-input=false', '-migrate-state', '-force-copy'], stackDir(prod, 'bootstrap'), context);
-    const migrated = probe(python, awsEnv, `print(json.dumps(c('s3').head_object(Bucket=${JSON.stringify(bootstrapJson.resource.aws_s3_bucket.state.bucket)}, Key='bootstrap/terraform.tfstate')['ContentLength']))`);
+    const migrated = probe(
+      python,
+      awsEnv,
+      `print(json.dumps(c('s3').head_object(Bucket=${JSON.stringify(bootstrapJson.resource.aws_s3_bucket.state.bucket)}, Key='bootstrap/terraform.tfstate')['ContentLength']))`,
+    );
     console.log(`  migrated bootstrap state into the bucket (${migrated} bytes)`);
 
     // Adopting the state bucket and lock table: both imported with no change; the bucket's settings
@@ -306,7 +320,13 @@ async function main() {
     console.log(`  adoption bootstrap: ${adoptBootstrap.summary}`);
 
     // Layers 1 and 2: the two environments side by side, each in dependency order.
-    await Promise.all([deployStaging(staging, context), (async () => { await synth(prod, context); await deployProd(prod, context); })()]);
+    await Promise.all([
+      deployStaging(staging, context),
+      (async () => {
+        await synth(prod, context);
+        await deployProd(prod, context);
+      })(),
+    ]);
 
     // Then per environment: staging is re-planned, adopted and torn down while prod is re-planned
     // and its destroy refused.
@@ -331,7 +351,9 @@ async function main() {
       await keepZone(staging, 'base-infra-staging', zone[0], context);
       await destroy(staging, 'base-infra-staging', context);
       const kept = probe(python, awsEnv, `print(json.dumps(sorted(r['Name'] for r in c('route53').list_resource_record_sets(HostedZoneId='${zone[0]}')['ResourceRecordSets'] if r['Type'] == 'NS')))`);
-      const delegations = Object.values(JSON.parse(fs.readFileSync(path.join(stackDir(prod, 'base-infra-prod'), 'cdk.tf.json'), 'utf8')).resource.aws_route53_record ?? {}).filter((r) => r.type === 'NS').map((r) => `${r.name}.`);
+      const delegations = Object.values(JSON.parse(fs.readFileSync(path.join(stackDir(prod, 'base-infra-prod'), 'cdk.tf.json'), 'utf8')).resource.aws_route53_record ?? {})
+        .filter((r) => r.type === 'NS')
+        .map((r) => `${r.name}.`);
       const lost = delegations.filter((name) => !kept.includes(name));
       if (lost.length > 0) failures.push(`staging's teardown removed prod's delegation record(s) ${lost.join(', ')} from the kept zone`);
       console.log(`  kept     staging's zone ${zone[0]} with its NS records: ${kept.join(', ')}`);

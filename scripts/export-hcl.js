@@ -12,9 +12,7 @@ const root = path.resolve(__dirname, '..');
 
 /** Replaces quoted references inside `depends_on`, `ignore_changes` and `replace_triggered_by` lists with bare ones. */
 function unquoteReferences(hcl) {
-  return hcl.replace(/\b(depends_on|ignore_changes|replace_triggered_by)\s*=\s*\[[^\]]*\]/g, (block) =>
-    block.replace(/"([a-z_][a-z0-9_-]*(?:\.[a-z_][a-z0-9_-]*)*)"/gi, '$1'),
-  );
+  return hcl.replace(/\b(depends_on|ignore_changes|replace_triggered_by)\s*=\s*\[[^\]]*\]/g, (block) => block.replace(/"([a-z_][a-z0-9_-]*(?:\.[a-z_][a-z0-9_-]*)*)"/gi, '$1'));
 }
 
 /**
@@ -24,9 +22,7 @@ function unquoteReferences(hcl) {
  * revision). A value that ended with a newline loses the extra one; one that did not is chomped.
  */
 function heredocsAsWritten(hcl) {
-  return hcl.replace(/<<([A-Z]+)\n([\s\S]*?)\n\1$/gm, (_, marker, body) =>
-    body.endsWith('\n') ? `<<${marker}\n${body.slice(0, -1)}\n${marker}` : `chomp(<<${marker}\n${body}\n${marker}\n)`,
-  );
+  return hcl.replace(/<<([A-Z]+)\n([\s\S]*?)\n\1$/gm, (_, marker, body) => (body.endsWith('\n') ? `<<${marker}\n${body.slice(0, -1)}\n${marker}` : `chomp(<<${marker}\n${body}\n${marker}\n)`));
 }
 
 /** Synthesizes HCL into `outdir` and tidies it; returns the stack names written. */

@@ -17,7 +17,10 @@ function operatorTargets(root) {
   execFileSync(process.execPath, ['-r', './scripts/swc-register.js', 'scripts/adoption-fixture.ts', adopt], { cwd: root, stdio: 'inherit' });
   return [
     ...stacks.map((stack) => ({ name: `hcl/${stack}`, cwd: path.join(hcl, 'stacks', stack) })),
-    ...fs.readdirSync(path.join(adopt, 'stacks')).sort().map((stack) => ({ name: `adopt/${stack}`, cwd: path.join(adopt, 'stacks', stack) })),
+    ...fs
+      .readdirSync(path.join(adopt, 'stacks'))
+      .sort()
+      .map((stack) => ({ name: `adopt/${stack}`, cwd: path.join(adopt, 'stacks', stack) })),
   ];
 }
 

@@ -32,7 +32,12 @@ async function terraform(args, cwd, env) {
 /** Copies the target's *.tftest.hcl (and any mock files) into its stack directory's tests/. */
 function copyStackTests(target) {
   const source = target.tests;
-  const files = fs.existsSync(source) ? fs.readdirSync(source).filter((f) => /\.(tftest|tfmock)\.(hcl|json)$/.test(f)).sort() : [];
+  const files = fs.existsSync(source)
+    ? fs
+        .readdirSync(source)
+        .filter((f) => /\.(tftest|tfmock)\.(hcl|json)$/.test(f))
+        .sort()
+    : [];
   if (!files.some((f) => /\.tftest\.(hcl|json)$/.test(f))) return 0;
   const destination = path.join(target.dir, 'tests');
   fs.rmSync(destination, { recursive: true, force: true });
@@ -44,7 +49,10 @@ function copyStackTests(target) {
 /** The app's stacks, then every example tenant's stacks (synthesized here by its own main.ts). */
 async function targets() {
   if (!fs.existsSync(stacksDir)) throw new Error('cdktf.out/stacks is missing. Fix: run `npm run synth` first');
-  const list = fs.readdirSync(stacksDir).sort().map((stack) => ({ stack, dir: path.join(stacksDir, stack), tests: path.join(testsDir, stack) }));
+  const list = fs
+    .readdirSync(stacksDir)
+    .sort()
+    .map((stack) => ({ stack, dir: path.join(stacksDir, stack), tests: path.join(testsDir, stack) }));
   const examplesDir = path.join(root, 'examples');
   const examples = fs.existsSync(examplesDir) ? fs.readdirSync(examplesDir).sort() : [];
   for (const example of examples.filter((e) => fs.existsSync(path.join(examplesDir, e, 'main.ts')))) {

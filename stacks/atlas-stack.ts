@@ -251,7 +251,10 @@ export class AtlasStack extends PlatformStack {
       dashboard_backend_repository_url: { value: dashboardBackend.repository!.repository.repositoryUrl, description: 'ECR repository of the dashboard backend image' },
       kafka_exports_bucket: exportBucket ? { value: exportBucket.bucket.bucket, description: 'S3 bucket for Kafka exports' } : undefined,
       kafka_export_streams: this.kafkaExport
-        ? { value: Fn.jsonencode(Object.fromEntries(Object.entries(this.kafkaExport.streams).map(([topic, stream]) => [topic, stream.name]))), description: 'Firehose delivery stream of each exported topic (JSON: topic -> stream)' }
+        ? {
+            value: Fn.jsonencode(Object.fromEntries(Object.entries(this.kafkaExport.streams).map(([topic, stream]) => [topic, stream.name]))),
+            description: 'Firehose delivery stream of each exported topic (JSON: topic -> stream)',
+          }
         : undefined,
     });
   }

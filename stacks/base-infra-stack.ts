@@ -161,9 +161,7 @@ export class BaseInfraStack extends PlatformStack {
       cognito_hosted_ui: { value: `https://${identity.domain.domain}.auth.${env.aws.region}.amazoncognito.com`, description: 'Cognito hosted UI (Google login)' },
       operator_topic_arn: { value: alerts.topic.arn, description: 'SNS topic for alarms and budget alerts' },
       ssm_prefix: { value: env.ssmPrefix, description: 'Prefix of the SSM parameters Layer 2 reads' },
-      hosted_zone_name_servers: dns.nameServers
-        ? { value: dns.nameServers, description: NAME_SERVERS_OUTPUT[env.dns.delegation ?? 'registrar'](env.dns.domain, parent) }
-        : undefined,
+      hosted_zone_name_servers: dns.nameServers ? { value: dns.nameServers, description: NAME_SERVERS_OUTPUT[env.dns.delegation ?? 'registrar'](env.dns.domain, parent) } : undefined,
     });
 
     // The schema refuses adopt.hostedZoneId unless dns.createHostedZone is true, i.e. unless there is a zone.

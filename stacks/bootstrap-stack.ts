@@ -39,8 +39,7 @@ export class BootstrapStack extends PlatformStack {
     if (props.backend !== 's3') {
       acknowledge(this.backend, {
         rule: 'state-backend-secure',
-        reason:
-          'The bootstrap stack creates the state bucket and lock table, so it cannot keep its first state in them; README "Bootstrap" migrates it into the bucket after the first apply.',
+        reason: 'The bootstrap stack creates the state bucket and lock table, so it cannot keep its first state in them; README "Bootstrap" migrates it into the bucket after the first apply.',
       });
     }
     const bucket = new SecureBucket(this, 'state', {

@@ -88,10 +88,7 @@ export class MonitoringStack extends PlatformStack {
         logRetentionInDays: env.logs.retentionInDays,
         // EFS mount targets accept NFS only from Layer 1's client group; applications with a metrics
         // endpoint accept scrapes only from Layer 1's metrics-scraper group, which Prometheus wears.
-        securityGroupIds: [
-          ...(volume ? [platform.get('efsClientSecurityGroupId')] : []),
-          ...(key === 'prometheus' ? [platform.get('metricsScraperSecurityGroupId')] : []),
-        ],
+        securityGroupIds: [...(volume ? [platform.get('efsClientSecurityGroupId')] : []), ...(key === 'prometheus' ? [platform.get('metricsScraperSecurityGroupId')] : [])],
         efsMounts: volume && spec.dataPath ? [volume.mountAt(spec.dataPath)] : [],
         // Grafana (and the SQLite it embeds) writes temporary files outside its data directory;
         // the other servers write only to their EFS mount.

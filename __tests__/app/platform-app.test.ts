@@ -16,9 +16,7 @@ const stacks = app.node.children.filter((c) => TerraformStack.isStack(c));
 
 describe('platform app', () => {
   it('adds the bootstrap and, per environment, base-infra-<env>, atlas-<env> and monitoring-<env>', () => {
-    expect(stacks.map((stack) => stack.node.id).sort()).toEqual(
-      ['atlas-prod', 'atlas-staging', 'base-infra-prod', 'base-infra-staging', 'bootstrap', 'monitoring-prod', 'monitoring-staging'],
-    );
+    expect(stacks.map((stack) => stack.node.id).sort()).toEqual(['atlas-prod', 'atlas-staging', 'base-infra-prod', 'base-infra-staging', 'bootstrap', 'monitoring-prod', 'monitoring-staging']);
     expect(Object.keys(platform.monitoring).sort()).toEqual(['prod', 'staging']);
     expect(platform.monitoring.staging.node.id).toBe('monitoring-staging');
   });

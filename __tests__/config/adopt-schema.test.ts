@@ -5,9 +5,9 @@ const ZONE_ID = 'Z0123456789ABCDEFGHIJ';
 
 describe('adopt config validation', () => {
   it('rejects a hosted zone import when the zone is only looked up', () => {
-    expect(() =>
-      parseEnvironment('staging', { ...staging, dns: { ...staging.dns, createHostedZone: false }, adopt: { hostedZoneId: ZONE_ID } }),
-    ).toThrow(/staging: adopt\.hostedZoneId = "Z0123456789ABCDEFGHIJ" imports a zone, but dns\.createHostedZone is false.*Fix: set dns\.createHostedZone to true/);
+    expect(() => parseEnvironment('staging', { ...staging, dns: { ...staging.dns, createHostedZone: false }, adopt: { hostedZoneId: ZONE_ID } })).toThrow(
+      /staging: adopt\.hostedZoneId = "Z0123456789ABCDEFGHIJ" imports a zone, but dns\.createHostedZone is false.*Fix: set dns\.createHostedZone to true/,
+    );
   });
 
   it('rejects a malformed certificate ARN, naming the field and the fix', () => {

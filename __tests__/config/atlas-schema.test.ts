@@ -41,12 +41,20 @@ describe('atlas configuration', () => {
 
   test('accepts 0 (delete at once) and the 7-30 day range for the secret recovery window', () => {
     for (const days of [0, 7, 30]) {
-      expect(parseEnvironment('staging', withAtlas(staging, (a) => ({ ...a, secrets: { recoveryWindowInDays: days } }))).atlas.secrets.recoveryWindowInDays).toBe(days);
+      expect(
+        parseEnvironment(
+          'staging',
+          withAtlas(staging, (a) => ({ ...a, secrets: { recoveryWindowInDays: days } })),
+        ).atlas.secrets.recoveryWindowInDays,
+      ).toBe(days);
     }
   });
 
   test('accepts a /16 and a single address in the allow list', () => {
-    const parsed = parseEnvironment('staging', withAtlas(staging, (a) => ({ ...a, rds: { ...a.rds, allowedCidrs: ['198.51.0.0/16', '198.51.100.7/32'] } })));
+    const parsed = parseEnvironment(
+      'staging',
+      withAtlas(staging, (a) => ({ ...a, rds: { ...a.rds, allowedCidrs: ['198.51.0.0/16', '198.51.100.7/32'] } })),
+    );
     expect(parsed.atlas.rds.allowedCidrs).toEqual(['198.51.0.0/16', '198.51.100.7/32']);
   });
 
@@ -62,37 +70,42 @@ describe('atlas configuration', () => {
   });
 
   test('rejects a public database without an allow list', () => {
-    expect(errorOf(withAtlas(staging, (a) => ({ ...a, rds: { ...a.rds, allowedCidrs: [] } })))).toContain(
-      'atlas.rds.allowedCidrs = [] is empty while publiclyAccessible is true. Fix:',
-    );
+    expect(errorOf(withAtlas(staging, (a) => ({ ...a, rds: { ...a.rds, allowedCidrs: [] } })))).toContain('atlas.rds.allowedCidrs = [] is empty while publiclyAccessible is true. Fix:');
   });
 
   test('rejects public MSK access without an allow list', () => {
-    expect(errorOf(withAtlas(staging, (a) => ({ ...a, msk: { ...a.msk, publicAccessCidrs: [] } })))).toContain(
-      'atlas.msk.publicAccessCidrs = [] is empty while publicAccess is true',
-    );
+    expect(errorOf(withAtlas(staging, (a) => ({ ...a, msk: { ...a.msk, publicAccessCidrs: [] } })))).toContain('atlas.msk.publicAccessCidrs = [] is empty while publicAccess is true');
   });
 
   test('rejects backups kept fewer than 7 days', () => {
-    expect(errorOf(withAtlas(prod, (a) => ({ ...a, rds: { ...a.rds, backupRetentionInDays: 3 } })), 'prod')).toContain(
-      'prod: atlas.rds.backupRetentionInDays = 3 is below 7 days. Fix:',
-    );
+    expect(
+      errorOf(
+        withAtlas(prod, (a) => ({ ...a, rds: { ...a.rds, backupRetentionInDays: 3 } })),
+        'prod',
+      ),
+    ).toContain('prod: atlas.rds.backupRetentionInDays = 3 is below 7 days. Fix:');
   });
 
   test('rejects a PostgreSQL version the parameter group family cannot follow', () => {
-    expect(errorOf(withAtlas(prod, (a) => ({ ...a, rds: { ...a.rds, engineVersion: '16.x' } })), 'prod')).toContain('atlas.rds.engineVersion = "16.x" is not a supported PostgreSQL version');
+    expect(
+      errorOf(
+        withAtlas(prod, (a) => ({ ...a, rds: { ...a.rds, engineVersion: '16.x' } })),
+        'prod',
+      ),
+    ).toContain('atlas.rds.engineVersion = "16.x" is not a supported PostgreSQL version');
   });
 
   test('rejects a broker count that does not spread over the availability zones', () => {
-    expect(errorOf(withAtlas(staging, (a) => ({ ...a, msk: { ...a.msk, brokers: 3 } })))).toContain(
-      'atlas.msk.brokers = 3 is not a multiple of the 2 availability zones. Fix: use 2 or 4',
-    );
+    expect(errorOf(withAtlas(staging, (a) => ({ ...a, msk: { ...a.msk, brokers: 3 } })))).toContain('atlas.msk.brokers = 3 is not a multiple of the 2 availability zones. Fix: use 2 or 4');
   });
 
   test('rejects multi-VPC connectivity on kafka.t3.small brokers', () => {
-    expect(errorOf(withAtlas(prod, (a) => ({ ...a, msk: { ...a.msk, brokerInstanceType: 'kafka.t3.small' } })), 'prod')).toContain(
-      'atlas.msk.brokerInstanceType = "kafka.t3.small" does not support multi-VPC connectivity',
-    );
+    expect(
+      errorOf(
+        withAtlas(prod, (a) => ({ ...a, msk: { ...a.msk, brokerInstanceType: 'kafka.t3.small' } })),
+        'prod',
+      ),
+    ).toContain('atlas.msk.brokerInstanceType = "kafka.t3.small" does not support multi-VPC connectivity');
   });
 
   test('rejects an unknown MSK phase', () => {
@@ -112,8 +125,7 @@ describe('atlas configuration', () => {
   });
 
   describe('Kafka exports', () => {
-    const withExports = (patch: Partial<Atlas['exportBucket']>, base: EnvironmentInput = staging) =>
-      withAtlas(base, (a) => ({ ...a, exportBucket: { ...a.exportBucket, ...patch } }));
+    const withExports = (patch: Partial<Atlas['exportBucket']>, base: EnvironmentInput = staging) => withAtlas(base, (a) => ({ ...a, exportBucket: { ...a.exportBucket, ...patch } }));
 
     test('the committed environments export the events topic', () => {
       expect(parseEnvironment('staging', staging).atlas.exportBucket.topics).toEqual(['events']);
@@ -139,7 +151,9 @@ describe('atlas configuration', () => {
     test('rejects a topic whose Firehose stream name would pass 64 characters', () => {
       const topic = 'x'.repeat(50);
       const error = errorOf(withExports({ topics: [topic] }));
-      expect(error).toContain(`atlas.exportBucket.topics.0 = "${topic}" makes the Firehose stream name "poc-atlas-dev-export-${topic}" 71 characters; Firehose allows 64. Fix: a topic name of at most 43 characters`);
+      expect(error).toContain(
+        `atlas.exportBucket.topics.0 = "${topic}" makes the Firehose stream name "poc-atlas-dev-export-${topic}" 71 characters; Firehose allows 64. Fix: a topic name of at most 43 characters`,
+      );
     });
 
     test('rejects a topic listed twice and topics without a bucket', () => {
@@ -148,11 +162,11 @@ describe('atlas configuration', () => {
     });
 
     test.each([
-      [{ sizeInMib: 0, intervalInSeconds: 300 }, 'sizeInMib = 0 is below 1 MiB, Firehose\'s minimum. Fix:'],
-      [{ sizeInMib: 129, intervalInSeconds: 300 }, 'sizeInMib = 129 is above 128 MiB, Firehose\'s maximum. Fix:'],
-      [{ sizeInMib: 64, intervalInSeconds: 901 }, 'intervalInSeconds = 901 is above 900 seconds, Firehose\'s maximum. Fix:'],
+      [{ sizeInMib: 0, intervalInSeconds: 300 }, "sizeInMib = 0 is below 1 MiB, Firehose's minimum. Fix:"],
+      [{ sizeInMib: 129, intervalInSeconds: 300 }, "sizeInMib = 129 is above 128 MiB, Firehose's maximum. Fix:"],
+      [{ sizeInMib: 64, intervalInSeconds: 901 }, "intervalInSeconds = 901 is above 900 seconds, Firehose's maximum. Fix:"],
       [{ sizeInMib: 64, intervalInSeconds: -1 }, 'intervalInSeconds = -1 is negative. Fix:'],
-    ])('rejects buffering %j outside Firehose\'s limits', (buffering, message) => {
+    ])("rejects buffering %j outside Firehose's limits", (buffering, message) => {
       expect(errorOf(withExports({ buffering }))).toContain(`atlas.exportBucket.buffering.${message}`);
     });
 
@@ -171,7 +185,10 @@ describe('atlas configuration', () => {
       withAtlas(staging, (a) => ({ ...a, services: { ...a.services, [service]: { ...a.services[service], imageTag } } }));
 
     test('the committed environments carry a tag for each ECR-built service', () => {
-      for (const [name, input] of [['staging', staging], ['prod', prod]] as const) {
+      for (const [name, input] of [
+        ['staging', staging],
+        ['prod', prod],
+      ] as const) {
         const { services } = parseEnvironment(name, input).atlas;
         expect(services.eventsIngestion.imageTag).toMatch(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/);
         expect(services.dashboardBackend.imageTag).toMatch(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/);

@@ -25,9 +25,7 @@ describe('monitoring configuration', () => {
 
   test('rejects a hostname outside the platform domain', () => {
     const input = withMonitoring((m) => (m.hostnames.grafana = 'grafana.example.org'));
-    expect(problemsOf(input)).toEqual([
-      'staging: monitoring.hostnames.grafana = "grafana.example.org" is not under the domain hari328.net. Fix: use grafana.hari328.net',
-    ]);
+    expect(problemsOf(input)).toEqual(['staging: monitoring.hostnames.grafana = "grafana.example.org" is not under the domain hari328.net. Fix: use grafana.hari328.net']);
   });
 
   test('rejects a hostname that is not a Cognito callback hostname', () => {
@@ -39,9 +37,7 @@ describe('monitoring configuration', () => {
 
   test('rejects a memory size Fargate does not offer for the CPU', () => {
     const input = withMonitoring((m) => (m.sizes.loki = { cpu: 256, memory: 4096 }));
-    expect(problemsOf(input)).toEqual([
-      'staging: monitoring.sizes.loki.memory = 4096 is not offered by Fargate with cpu 256. Fix: use 512-2048 MiB in steps Fargate allows (512, 1024, 2048)',
-    ]);
+    expect(problemsOf(input)).toEqual(['staging: monitoring.sizes.loki.memory = 4096 is not offered by Fargate with cpu 256. Fix: use 512-2048 MiB in steps Fargate allows (512, 1024, 2048)']);
   });
 
   test('rejects a CPU size Fargate does not have', () => {

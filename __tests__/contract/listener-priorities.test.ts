@@ -19,7 +19,9 @@ describe('listener-priority registry', () => {
   });
 
   test('the catch-all is evaluated after every other rule', () => {
-    const others = Object.entries(LISTENER_PRIORITIES).filter(([key]) => key !== 'eventsIngestionCatchAll').map(([, n]) => n);
+    const others = Object.entries(LISTENER_PRIORITIES)
+      .filter(([key]) => key !== 'eventsIngestionCatchAll')
+      .map(([, n]) => n);
     expect(Math.max(...others)).toBeLessThan(LISTENER_PRIORITIES.eventsIngestionCatchAll);
   });
 

@@ -17,13 +17,7 @@ describe('stackAddresses', () => {
     // WHEN its addresses are listed
     const addresses = stackAddresses(config);
     // THEN each kind has its Terraform prefix and the list is sorted
-    expect(addresses).toEqual([
-      'aws_subnet.network_private_a',
-      'aws_subnet.network_private_b',
-      'data.aws_ssm_parameter.ecs_ec2_ami',
-      'output.vpc_id',
-      'var.google_client_secret',
-    ]);
+    expect(addresses).toEqual(['aws_subnet.network_private_a', 'aws_subnet.network_private_b', 'data.aws_ssm_parameter.ecs_ec2_ami', 'output.vpc_id', 'var.google_client_secret']);
   });
 });
 

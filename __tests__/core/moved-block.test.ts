@@ -57,7 +57,7 @@ describe('renamed', () => {
     );
   });
 
-  it('fails synth when the old address is the resource\'s own', () => {
+  it("fails synth when the old address is the resource's own", () => {
     const { stack, subnet } = stackWithSubnet();
     renamed(subnet, 'aws_subnet.network_private_a');
     expectInputError(AddressError, () => Testing.synth(stack), 'moved block: from = "aws_subnet.network_private_a" is the address the resource has now. Fix: remove the rename');

@@ -28,7 +28,16 @@ function allStateful(stack: PlatformStack, protection: Protection | undefined): 
   new SecureBucket(stack, 'bucket', { bucketName: 'test-bucket-111122223333', ...p });
   new SharedFileSystem(stack, 'efs', { names, vpcId: 'vpc-1', vpcCidr: '10.0.0.0/16', subnets: [], ...p });
   new DnsCertificate(stack, 'dns', { domain: 'example.com', createHostedZone: true, ...p });
-  new LoadBalancer(stack, 'alb', { names, accountId: '111122223333', vpcId: 'vpc-1', vpcCidr: '10.0.0.0/16', publicSubnetIds: ['subnet-a'], certificateArn: 'arn', accessLogRetentionInDays: 30, ...p });
+  new LoadBalancer(stack, 'alb', {
+    names,
+    accountId: '111122223333',
+    vpcId: 'vpc-1',
+    vpcCidr: '10.0.0.0/16',
+    publicSubnetIds: ['subnet-a'],
+    certificateArn: 'arn',
+    accessLogRetentionInDays: 30,
+    ...p,
+  });
   new UserDirectory(stack, 'cognito', {
     names,
     domainPrefix: 'test-auth',
@@ -67,8 +76,7 @@ function allStateful(stack: PlatformStack, protection: Protection | undefined): 
 
 /** Each stateful resource's protection as synthesized: prevent_destroy and the service's own flag. */
 function protections(json: Json): Record<string, unknown> {
-  const preventDestroy = (type: string) =>
-    Object.fromEntries(Object.entries(resources(json, type)).map(([name, r]) => [`${type}.${name} prevent_destroy`, r.lifecycle?.prevent_destroy]));
+  const preventDestroy = (type: string) => Object.fromEntries(Object.entries(resources(json, type)).map(([name, r]) => [`${type}.${name} prevent_destroy`, r.lifecycle?.prevent_destroy]));
   return {
     ...['aws_s3_bucket', 'aws_dynamodb_table', 'aws_db_instance', 'aws_msk_cluster', 'aws_efs_file_system', 'aws_route53_zone'].reduce((all, type) => ({ ...all, ...preventDestroy(type) }), {}),
     'aws_dynamodb_table.lock deletion_protection_enabled': resources(json, 'aws_dynamodb_table').lock.deletion_protection_enabled,
@@ -116,4 +124,3 @@ describe('Protection', () => {
     expect(result.error?.issues.find((i) => i.path.join('.') === 'tier')?.message).toBe('is not a tier. Fix: one of production, non-production');
   });
 });
-

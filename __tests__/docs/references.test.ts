@@ -17,7 +17,13 @@ const textFiles = tracked.filter((file) => /\.(md|ts|js|ya?ml|hcl)$/.test(file))
 function anchors(markdown: string): Set<string> {
   const found = new Set<string>();
   for (const match of markdown.matchAll(/^#{1,6}\s+(.+)$/gm)) {
-    found.add(match[1].trim().toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-'));
+    found.add(
+      match[1]
+        .trim()
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N} _-]/gu, '')
+        .replace(/ /g, '-'),
+    );
   }
   return found;
 }
@@ -33,9 +39,7 @@ function resolve(from: string, target: string): string | undefined {
  * quoted name is a path segment (`path.join(dir, 'x.md')`), not a reference, and is skipped.
  */
 const mentions = (text: string, code = false) =>
-  [...text.matchAll(/(?<![\w/.-])((?:\.{1,2}\/)*[\w.-]+(?:\/[\w.-]+)*\.md)\b/g)]
-    .filter((m) => !(code && text[m.index - 1] === "'" && text[m.index + m[0].length] === "'"))
-    .map((m) => m[1]);
+  [...text.matchAll(/(?<![\w/.-])((?:\.{1,2}\/)*[\w.-]+(?:\/[\w.-]+)*\.md)\b/g)].filter((m) => !(code && text[m.index - 1] === "'" && text[m.index + m[0].length] === "'")).map((m) => m[1]);
 
 describe('references inside the repository', () => {
   it('finds the Markdown files and the project notes it checks', () => {

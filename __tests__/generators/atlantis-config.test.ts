@@ -83,7 +83,7 @@ describe('atlantis.yaml', () => {
     }
   });
 
-  it('an environment\'s layer 2 projects depend on its base-infra project, so a failed base-infra apply stops them', () => {
+  it("an environment's layer 2 projects depend on its base-infra project, so a failed base-infra apply stops them", () => {
     for (const env of ['staging', 'prod']) {
       expect(project(`atlas-${env}`).depends_on).toEqual([`base-infra-${env}`]);
       expect(project(`monitoring-${env}`).depends_on).toEqual([`base-infra-${env}`]);
@@ -143,7 +143,11 @@ describe('deployOrder', () => {
 
   it('puts a stack one group after its deepest dependency', () => {
     const order = deployOrder([stack('a', []), stack('b', ['a']), stack('c', ['a', 'b'])]);
-    expect([...order.entries()].sort()).toEqual([['a', 1], ['b', 2], ['c', 3]]);
+    expect([...order.entries()].sort()).toEqual([
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+    ]);
   });
 
   it('fails on a dependency cycle, naming it', () => {
@@ -211,10 +215,13 @@ describe('whenModified', () => {
       'src/policy/pack.ts': "import { rule } from './rule';\n",
       'src/policy/rule.ts': 'export const rule = 1;\n',
       'src/config/load.ts': "import { staging } from './staging';\nimport { prod } from './prod';\n",
-      'src/config/staging.ts': '', 'src/config/prod.ts': '',
+      'src/config/staging.ts': '',
+      'src/config/prod.ts': '',
       'stacks/a-stack.ts': "import { Net } from '../src/constructs/net';\nimport { names } from '../src/core/naming';\n",
       'stacks/b-stack.ts': "import { Db } from '../src/constructs/db';\n",
-      'src/constructs/net.ts': '', 'src/constructs/db.ts': '', 'src/core/naming.ts': '',
+      'src/constructs/net.ts': '',
+      'src/constructs/db.ts': '',
+      'src/core/naming.ts': '',
     };
     for (const [file, text] of Object.entries(files)) {
       fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
@@ -226,8 +233,19 @@ describe('whenModified', () => {
     // THEN they hold package.json, the preloaded loader (and what it requires), the entry point's
     // shared files, the stack's own imports and its environment only
     expect(patterns).toEqual([
-      'main.ts', 'package-lock.json', 'package.json', 'scripts/loader-options.js', 'scripts/loader.js', 'src/app/platform-app.ts', 'src/config/load.ts', 'src/config/staging.ts',
-      'src/constructs/net.ts', 'src/core/**', 'src/policy/pack.ts', 'src/policy/rule.ts', 'stacks/a-stack.ts',
+      'main.ts',
+      'package-lock.json',
+      'package.json',
+      'scripts/loader-options.js',
+      'scripts/loader.js',
+      'src/app/platform-app.ts',
+      'src/config/load.ts',
+      'src/config/staging.ts',
+      'src/constructs/net.ts',
+      'src/core/**',
+      'src/policy/pack.ts',
+      'src/policy/rule.ts',
+      'stacks/a-stack.ts',
     ]);
   });
 });

@@ -33,9 +33,7 @@ describe('generated mocked-plan tests (terraform-tests/<layer>-<env>/plan.tftest
   });
 
   it('gives every environment one file per layer, each saying how it is regenerated', () => {
-    expect(Object.keys(generated).sort()).toEqual(
-      ['atlas', 'base-infra', 'monitoring'].flatMap((layer) => ['prod', 'staging'].map((env) => `terraform-tests/${layer}-${env}/plan.tftest.hcl`)).sort(),
-    );
+    expect(Object.keys(generated).sort()).toEqual(['atlas', 'base-infra', 'monitoring'].flatMap((layer) => ['prod', 'staging'].map((env) => `terraform-tests/${layer}-${env}/plan.tftest.hcl`)).sort());
     for (const text of Object.values(generated)) expect(text.startsWith(GENERATED_MARK)).toBe(true);
   });
 
@@ -110,11 +108,17 @@ describe('values come from the environment config', () => {
 describe('the template helpers', () => {
   it('keeps backslashes as written and drops the line of an omitted block', () => {
     const text = hcl`a = "printf '%s\\n'"
-  ${when(false, hcl`
-  gone`)}
-  ${when(true, hcl`
+  ${when(
+    false,
+    hcl`
+  gone`,
+  )}
+  ${when(
+    true,
+    hcl`
   kept {
-  }`)}
+  }`,
+  )}
 b`;
     expect(text).toBe(`a = "printf '%s\\\\n'"\n  kept {\n  }\nb`);
   });
@@ -124,6 +128,14 @@ b`;
   });
 
   it('aligns the = of a map as terraform fmt does', () => {
-    expect(alignedMap([['/a', 'x'], ['/long-key', 'y']], '  ')).toBe('  "/a"        = "x"\n  "/long-key" = "y"');
+    expect(
+      alignedMap(
+        [
+          ['/a', 'x'],
+          ['/long-key', 'y'],
+        ],
+        '  ',
+      ),
+    ).toBe('  "/a"        = "x"\n  "/long-key" = "y"');
   });
 });

@@ -8,7 +8,7 @@ import { REPO_ROOT } from '../../src/generators/stack-catalog';
 
 const read = (file: string) => fs.readFileSync(path.join(REPO_ROOT, file), 'utf8');
 
-describe('the package\'s public API', () => {
+describe("the package's public API", () => {
   // GIVEN the surface read from the entry points in package.json (a full type check: a few seconds)
   let api: PublicApi;
   beforeAll(() => {
@@ -61,7 +61,7 @@ describe('the version a change of the API report needs', () => {
     expect(requiredBump(surface, withLine('    readonly size?: number;', '    readonly color?: string;')).bump).toBe('minor');
   });
 
-  test('a new required property of an interface is a major change: every tenant\'s code stops compiling', () => {
+  test("a new required property of an interface is a major change: every tenant's code stops compiling", () => {
     const changed = withLine('    readonly size?: number;', '    readonly color: string;');
     expect(requiredBump(surface, changed)).toEqual({ bump: 'major', reasons: ['new required property: readonly color: string;'] });
   });
@@ -72,7 +72,9 @@ describe('the version a change of the API report needs', () => {
 
   test('a class moved under a new base that extends its old base is a minor change; any other base is major', () => {
     const base = withLine('- `Foo` (class)', 'export declare class FooError extends Error {\n}');
-    const narrowed = base.replace('FooError extends Error', 'FooError extends BadInput').replace('export interface FooProps', 'export declare class BadInput extends Error {\n}\nexport interface FooProps');
+    const narrowed = base
+      .replace('FooError extends Error', 'FooError extends BadInput')
+      .replace('export interface FooProps', 'export declare class BadInput extends Error {\n}\nexport interface FooProps');
     expect(requiredBump(base, narrowed).bump).toBe('minor');
     const unrelated = base.replace('FooError extends Error', 'FooError extends BadInput').replace('export interface FooProps', 'export declare class BadInput {\n}\nexport interface FooProps');
     expect(requiredBump(base, unrelated)).toEqual({ bump: 'major', reasons: ['removed or changed: export declare class FooError extends Error {'] });
@@ -96,7 +98,7 @@ describe('the version a change of the API report needs', () => {
     expect(versionProblem({ version: '1.2.3', surface }, withLine('- `Foo` (class)', '- `Bar` (class)'), '1.3.0')).toBeUndefined();
   });
 
-  test('rejects a version older than the report\'s', () => {
+  test("rejects a version older than the report's", () => {
     expect(versionStep('1.2.3', '1.3.0')).toBe('minor');
     expect(() => versionStep('1.2.3', '1.2.2')).toThrow('package.json version = "1.2.2" is older than the API report\'s 1.2.3. Fix: versions only go up');
   });

@@ -72,7 +72,7 @@ describe('when_modified against what a synth loads', () => {
   const envFiles = Object.keys(ENVIRONMENTS).map((env) => `src/config/${env}.ts`);
   const closureOf = (file: string) => localImportClosure(REPO_ROOT, file, (f) => envFiles.includes(f));
 
-  it('the synth path loads the loader and package.json, which every stack\'s output depends on', () => {
+  it("the synth path loads the loader and package.json, which every stack's output depends on", () => {
     expect(loaded).toEqual(expect.arrayContaining(['main.ts', 'package.json', 'scripts/swc-register.js', 'stacks/base-infra-stack.ts']));
   });
 
@@ -81,7 +81,12 @@ describe('when_modified against what a synth loads', () => {
     const own = new Set(closureOf(stack.file));
     // Files reachable only from another stack's class, and other environments' config files,
     // cannot change this stack's JSON; everything else the synth loads can.
-    const othersOnly = new Set(stacks.filter((s) => s.file !== stack.file).flatMap((s) => closureOf(s.file)).filter((f) => !own.has(f)));
+    const othersOnly = new Set(
+      stacks
+        .filter((s) => s.file !== stack.file)
+        .flatMap((s) => closureOf(s.file))
+        .filter((f) => !own.has(f)),
+    );
     const otherEnvs = envFiles.filter((f) => !stack.environments.some((env) => f === `src/config/${env}.ts`));
     const required = loaded.filter((file) => !othersOnly.has(file) && !otherEnvs.includes(file));
     const missing = required.filter((file) => !matches(project.autoplan.when_modified, file));

@@ -23,7 +23,11 @@ export async function expectInputRejection<T extends InputError>(kind: ErrorClas
     () => undefined,
     (caught: unknown) => caught,
   );
-  return expectInputError(kind, () => {
-    if (error) throw error as Error;
-  }, message);
+  return expectInputError(
+    kind,
+    () => {
+      if (error) throw error as Error;
+    },
+    message,
+  );
 }

@@ -21,9 +21,7 @@ export function resources(json: Json, type: string): Record<string, Json> {
 
 /** Every data source of one type, by Terraform name (without CDKTF's `//` metadata). */
 export function dataSources(json: Json, type: string): Record<string, Json> {
-  return Object.fromEntries(
-    new StackDocument('test', [json]).dataSources.filter((r) => r.type === type).map((r) => [r.name, r.attributes]),
-  );
+  return Object.fromEntries(new StackDocument('test', [json]).dataSources.filter((r) => r.type === type).map((r) => [r.name, r.attributes]));
 }
 
 export function resource(json: Json, type: string, name: string): Json {

@@ -70,15 +70,13 @@ export interface PackedTarball {
 
 /** `npm pack` of this repository (its prepack builds dist/) into `destination`. */
 export function packRepository(destination: string): PackedTarball {
-  const [packed] = JSON.parse(runOk('npm', ['pack', '--json', '--pack-destination', destination], REPO_ROOT)) as [
-    { filename: string; size: number; unpackedSize: number; files: { path: string }[] },
-  ];
+  const [packed] = JSON.parse(runOk('npm', ['pack', '--json', '--pack-destination', destination], REPO_ROOT)) as [{ filename: string; size: number; unpackedSize: number; files: { path: string }[] }];
   return { file: path.join(destination, packed.filename), files: packed.files.map((f) => f.path).sort(), size: packed.size, unpackedSize: packed.unpackedSize };
 }
 
 /** The lock entry `name` resolves to from the package at `from`, the way Node walks node_modules up. */
 function resolveInLock(packages: Record<string, LockEntry>, from: string, name: string): string | undefined {
-  for (let base = from; ; ) {
+  for (let base = from; ;) {
     const candidate = `${base ? `${base}/` : ''}node_modules/${name}`;
     if (packages[candidate]) return candidate;
     if (!base) return undefined;
@@ -162,6 +160,8 @@ export function createTenantProject(dir: string, tarball: PackedTarball): void {
   fs.writeFileSync(path.join(dir, 'package-lock.json'), `${JSON.stringify(lock, null, 2)}\n`);
   const install = run('npm', ['ci', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], dir);
   if (install.status !== 0) {
-    throw new Error(`npm ci --offline in the tenant project failed. A package missing from the npm cache (ENOTCACHED) means this repository's npm ci did not fill it. Fix: run npm ci in the repository, with the same npm cache\n${install.stdout}\n${install.stderr}`);
+    throw new Error(
+      `npm ci --offline in the tenant project failed. A package missing from the npm cache (ENOTCACHED) means this repository's npm ci did not fill it. Fix: run npm ci in the repository, with the same npm cache\n${install.stdout}\n${install.stderr}`,
+    );
   }
 }

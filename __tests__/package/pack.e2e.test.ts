@@ -79,7 +79,7 @@ describe('the package, installed by a tenant project outside this repository', (
     if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   });
 
-  test('the tarball holds the compiled entry points, their .d.ts and source maps, and nothing of the repository\'s own', () => {
+  test("the tarball holds the compiled entry points, their .d.ts and source maps, and nothing of the repository's own", () => {
     const { files } = tarball;
     for (const target of Object.values(library.exports).flatMap((t) => (typeof t === 'string' ? [t] : [t.types, t.default]))) {
       expect(files).toContain(target.replace(/^\.\//, ''));
@@ -102,11 +102,13 @@ describe('the package, installed by a tenant project outside this repository', (
     expect(copiesOf(project, '@cdktf/provider-aws')).toEqual(['node_modules/@cdktf/provider-aws']);
   });
 
-  test('every export of the API report type-checks in the tenant\'s TypeScript, against the shipped .d.ts (skipLibCheck off)', () => {
+  test("every export of the API report type-checks in the tenant's TypeScript, against the shipped .d.ts (skipLibCheck off)", () => {
     // WHEN the tenant code plus a file importing every reported export compiles, with CommonJS
     // resolution (the cdktf template's) and with node16 resolution (package.json `exports`)
     const lines = Object.entries(reportedExports()).map(([entry, names]) => `import type { ${names.map((n) => n.name).join(', ')} } from '${entry}';`);
-    const used = Object.values(reportedExports()).flat().map((n) => `type _${n.name} = ${n.runtime ? 'typeof ' : ''}${n.name};`);
+    const used = Object.values(reportedExports())
+      .flat()
+      .map((n) => `type _${n.name} = ${n.runtime ? 'typeof ' : ''}${n.name};`);
     fs.writeFileSync(path.join(project, 'api-check.ts'), `${lines.join('\n')}\n${used.join('\n')}\nexport {};\n`);
     const tsc = path.join(project, 'node_modules', 'typescript', 'bin', 'tsc');
     const commonjs = run(process.execPath, [tsc, '-p', '.', '--noUnusedLocals', 'false'], project);
@@ -122,7 +124,12 @@ describe('the package, installed by a tenant project outside this repository', (
     for (const [entry, names] of Object.entries(reportedExports())) {
       const script = `process.stdout.write(JSON.stringify(Object.keys(require(${JSON.stringify(entry)})).sort()))`;
       const keys = JSON.parse(runOk(process.execPath, ['-e', script], project)) as string[];
-      expect(keys).toEqual(names.filter((n) => n.runtime).map((n) => n.name).sort());
+      expect(keys).toEqual(
+        names
+          .filter((n) => n.runtime)
+          .map((n) => n.name)
+          .sort(),
+      );
     }
     const deep = run(process.execPath, ['-e', `require('${library.name}/dist/core/platform-stack')`], project);
     expect(deep.stderr).toContain('ERR_PACKAGE_PATH_NOT_EXPORTED');

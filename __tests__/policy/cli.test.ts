@@ -65,10 +65,7 @@ describe('npm run policy', () => {
     expect(code).toBe(1);
     expect(output).toContain('policy: legacy checked as non-production');
     const findings = output.split('\n').filter((l) => l.startsWith('  - ['));
-    expect(findings.map((l) => l.replace(/:.*$/, ''))).toEqual([
-      '  - [log-group-retention] legacy aws_cloudwatch_log_group.app',
-      '  - [iam-no-wildcard-admin] legacy aws_iam_role_policy.deploy',
-    ]);
+    expect(findings.map((l) => l.replace(/:.*$/, ''))).toEqual(['  - [log-group-retention] legacy aws_cloudwatch_log_group.app', '  - [iam-no-wildcard-admin] legacy aws_iam_role_policy.deploy']);
     expect(output).toContain('retention_in_days is the expression ${var.retention}, which cannot be checked at synth');
     expect(output).toContain('a statement allows a whole service (s3:*) on Resource "*"');
   });

@@ -8,8 +8,7 @@ const acked = (attrs: Record<string, unknown>, ...acks: Ack[]) => ({ ...attrs, '
 const REASON = 'The public edge of the platform, by design.';
 const ack = (overrides: Partial<Ack> = {}): Ack => ({ rule: 'alb-internal', reason: REASON, ...overrides });
 
-const publicDb = (tier: 'production' | 'non-production', ...acks: Ack[]) =>
-  stack('atlas-staging', doc([['aws_db_instance', 'db', acked({ ...GOOD_DB, publicly_accessible: true }, ...acks)]]), tier);
+const publicDb = (tier: 'production' | 'non-production', ...acks: Ack[]) => stack('atlas-staging', doc([['aws_db_instance', 'db', acked({ ...GOOD_DB, publicly_accessible: true }, ...acks)]]), tier);
 const backend = { terraform: { backend: { s3: { bucket: 'state', key: 'edge', region: 'eu-west-1', encrypt: true, dynamodb_table: 'locks' } } } };
 const alb = { name: 'edge', internal: false, drop_invalid_header_fields: true, access_logs: { bucket: 'l', enabled: true }, enable_deletion_protection: true };
 const internetAlb = (...acks: Ack[]) => stack('edge', doc([['aws_lb', 'alb', acked(alb, ...acks)]], backend));
@@ -93,9 +92,7 @@ describe('values the pack cannot evaluate', () => {
   it('fails closed on an expression where a rule needs a literal', () => {
     // GIVEN encryption set from a variable WHEN the pack runs THEN it is a finding, not a silent pass
     const result = evaluate([stack('s', doc([['aws_db_instance', 'db', { ...GOOD_DB, storage_encrypted: '${var.encrypted}' }]]))]);
-    expect(result.findings.find((f) => f.rule === 'rds-encrypted')?.problem).toBe(
-      'storage_encrypted is the expression ${var.encrypted}, which cannot be checked at synth (wants true)',
-    );
+    expect(result.findings.find((f) => f.rule === 'rds-encrypted')?.problem).toBe('storage_encrypted is the expression ${var.encrypted}, which cannot be checked at synth (wants true)');
   });
 
   it('fails closed on a policy document it cannot read', () => {
@@ -145,12 +142,14 @@ describe('what is not a plaintext secret', () => {
     // GIVEN settings and identifiers named like secrets WHEN the pack runs THEN they are not secrets
     const db = { ...GOOD_DB, master_user_secret_kms_key_id: 'alias/aws/secretsmanager' };
     const template = { metadata_options: { http_tokens: 'required' } };
-    const ok = doc([['aws_db_instance', 'db', db], ['aws_launch_template', 'lt', template], ['aws_efs_file_system', 'fs', { creation_token: 'atlas-efs' }]]);
+    const ok = doc([
+      ['aws_db_instance', 'db', db],
+      ['aws_launch_template', 'lt', template],
+      ['aws_efs_file_system', 'fs', { creation_token: 'atlas-efs' }],
+    ]);
     expect(evaluate([stack('s', ok)]).findings.filter((f) => f.rule === 'no-plaintext-secret')).toEqual([]);
     // WHEN a real credential shape sits under such a name THEN it is still found
     const leaked = doc([['aws_ssm_parameter', 'p', { name: 'x', value: 'x', key_id: 'AKIAABCDEFGHIJKLMNOP' }]]);
-    expect(evaluate([stack('s', leaked)]).findings.find((f) => f.rule === 'no-plaintext-secret')?.problem).toBe(
-      'resource.aws_ssm_parameter.p.key_id looks like a AWS access key id',
-    );
+    expect(evaluate([stack('s', leaked)]).findings.find((f) => f.rule === 'no-plaintext-secret')?.problem).toBe('resource.aws_ssm_parameter.p.key_id looks like a AWS access key id');
   });
 });

@@ -59,16 +59,8 @@ const pool = (attrs: Record<string, unknown>): R => [
     ...attrs,
   },
 ];
-const rolePolicy = (statement: string): R => [
-  'aws_iam_role_policy',
-  'p',
-  { role: '${aws_iam_role.task.id}', policy: `\${jsonencode({"Version" = "2012-10-17", "Statement" = [${statement}]})}` },
-];
-const listenerRule = (name: string, priority: number, listenerArn: string): R => [
-  'aws_lb_listener_rule',
-  name,
-  { listener_arn: listenerArn, priority, action: [{ type: 'forward' }] },
-];
+const rolePolicy = (statement: string): R => ['aws_iam_role_policy', 'p', { role: '${aws_iam_role.task.id}', policy: `\${jsonencode({"Version" = "2012-10-17", "Statement" = [${statement}]})}` }];
+const listenerRule = (name: string, priority: number, listenerArn: string): R => ['aws_lb_listener_rule', name, { listener_arn: listenerArn, priority, action: [{ type: 'forward' }] }];
 const ssmListener = { data: { aws_ssm_parameter: { listener: { name: '/infra/alb-listener-arn' } } } };
 const ssmArn = '${data.aws_ssm_parameter.listener.value}';
 const s3Backend = (config: Record<string, unknown>): Doc => ({ terraform: { backend: { s3: { bucket: 'state', key: 'k', region: 'eu-west-1', ...config } } } });
@@ -103,7 +95,11 @@ const CASES: Record<string, Case> = {
     nonCompliant: one([template({ block_device_mappings: [{ device_name: '/dev/xvda', ebs: { volume_size: 30 } }] })]),
     problem: /encrypted is not set on block_device_mappings.ebs "\/dev\/xvda"/,
   },
-  'ec2-no-public-ip': { compliant: one([template({})]), nonCompliant: one([template({ network_interfaces: [{ associate_public_ip_address: true }] })]), problem: /associate_public_ip_address is true/ },
+  'ec2-no-public-ip': {
+    compliant: one([template({})]),
+    nonCompliant: one([template({ network_interfaces: [{ associate_public_ip_address: true }] })]),
+    problem: /associate_public_ip_address is true/,
+  },
   'sg-no-public-ingress': {
     compliant: one([sg([{ description: 'from ALB', from_port: 8080, to_port: 8080, protocol: 'tcp', security_groups: ['${aws_security_group.alb.id}'] }])]),
     nonCompliant: one([sg([{ description: 'ssh', from_port: 22, to_port: 22, protocol: 'tcp', cidr_blocks: ['0.0.0.0/0'] }])]),
@@ -186,7 +182,10 @@ const CASES: Record<string, Case> = {
   'rds-auto-minor-upgrade': { compliant: one(db({})), nonCompliant: one(db({ auto_minor_version_upgrade: false })), problem: /auto_minor_version_upgrade is false/ },
   'rds-tls-forced': {
     compliant: one(db({})),
-    nonCompliant: one([['aws_db_instance', 'db', GOOD_DB], ['aws_db_parameter_group', 'postgres', { family: 'postgres16', parameter: [] }]]),
+    nonCompliant: one([
+      ['aws_db_instance', 'db', GOOD_DB],
+      ['aws_db_parameter_group', 'postgres', { family: 'postgres16', parameter: [] }],
+    ]),
     problem: /aws_db_parameter_group.postgres does not set rds.force_ssl = 1/,
   },
   'rds-managed-password': {
@@ -319,14 +318,8 @@ const CASES: Record<string, Case> = {
     problem: /name: load balancer name "poc-atlas-development-shared-edge" is 33 characters; AWS allows at most 32/,
   },
   'listener-priority-unique': {
-    compliant: [
-      stack('atlas-staging', doc([listenerRule('api', 100, ssmArn)], ssmListener)),
-      stack('monitoring-staging', doc([listenerRule('grafana', 200, ssmArn)], ssmListener)),
-    ],
-    nonCompliant: [
-      stack('atlas-staging', doc([listenerRule('api', 100, ssmArn)], ssmListener)),
-      stack('monitoring-staging', doc([listenerRule('grafana', 100, ssmArn)], ssmListener)),
-    ],
+    compliant: [stack('atlas-staging', doc([listenerRule('api', 100, ssmArn)], ssmListener)), stack('monitoring-staging', doc([listenerRule('grafana', 200, ssmArn)], ssmListener))],
+    nonCompliant: [stack('atlas-staging', doc([listenerRule('api', 100, ssmArn)], ssmListener)), stack('monitoring-staging', doc([listenerRule('grafana', 100, ssmArn)], ssmListener))],
     problem: /priority 100 on the listener from SSM parameter \/infra\/alb-listener-arn is also used by monitoring-staging\/aws_lb_listener_rule.grafana/,
   },
 };

@@ -20,7 +20,9 @@ describe('HCL export (the exit path from CDKTF)', () => {
       for (const { name: stack, json } of catalog) {
         const hcl = fs.readFileSync(path.join(outdir, 'stacks', stack, 'cdk.tf'), 'utf8');
         const fromHcl = [...hcl.matchAll(/^resource "([^"]+)" "([^"]+)"/gm)].map((m) => `${m[1]}.${m[2]}`).sort();
-        const fromJson = Object.entries(json.resource ?? {}).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`)).sort();
+        const fromJson = Object.entries(json.resource ?? {})
+          .flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`))
+          .sort();
         expect({ stack, addresses: fromHcl }).toEqual({ stack, addresses: fromJson });
         expect(hcl).not.toMatch(/depends_on\s*=\s*\[\s*"/);
       }

@@ -8,11 +8,7 @@ describe('HCL export (the exit path from CDKTF)', () => {
       'bucket = "my.bucket"',
     ].join('\n');
     expect(unquoteReferences(hcl)).toBe(
-      [
-        'depends_on = [\naws_s3_bucket_public_access_block.state_public_access,\ndata.aws_iam_policy_document.x\n]',
-        'ignore_changes = [\ndesired_capacity\n]',
-        'bucket = "my.bucket"',
-      ].join('\n'),
+      ['depends_on = [\naws_s3_bucket_public_access_block.state_public_access,\ndata.aws_iam_policy_document.x\n]', 'ignore_changes = [\ndesired_capacity\n]', 'bucket = "my.bucket"'].join('\n'),
     );
   });
 

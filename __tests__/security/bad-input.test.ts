@@ -26,7 +26,11 @@ describe('bad configuration input', () => {
     ['overlapping subnets', (c: any) => (c.network.privateSubnetCidrs[0] = '10.20.0.0/23'), 'network.privateSubnetCidrs.0 = "10.20.0.0/23" overlaps network.publicSubnetCidrs.0 (10.20.0.0/24). Fix:'],
     ['fewer than two availability zones', (c: any) => (c.network.availabilityZones = ['eu-west-1a']), 'network.availabilityZones = ["eu-west-1a"] lists fewer than two availability zones. Fix:'],
     ['duplicate availability zones', (c: any) => (c.network.availabilityZones = ['eu-west-1a', 'eu-west-1a']), 'network.availabilityZones.1 = "eu-west-1a" repeats "eu-west-1a". Fix:'],
-    ['an invalid domain', (c: any) => (c.dns.domain = 'Atlas_Example.com'), 'dns.domain = "Atlas_Example.com" has the label "Atlas_Example", which is not lowercase letters, digits and inner hyphens. Fix:'],
+    [
+      'an invalid domain',
+      (c: any) => (c.dns.domain = 'Atlas_Example.com'),
+      'dns.domain = "Atlas_Example.com" has the label "Atlas_Example", which is not lowercase letters, digits and inner hyphens. Fix:',
+    ],
     ['a missing domain', (c: any) => delete c.dns.domain, 'dns.domain = (missing)'],
     ['a hostname label over 63 characters', (c: any) => (c.dns.domain = `${'a'.repeat(64)}.example.com`), `has the label "${'a'.repeat(64)}" of 64 characters; a DNS label has at most 63. Fix:`],
     ['an FQDN over 253 characters', (c: any) => (c.dns.domain = `${Array(5).fill('a'.repeat(60)).join('.')}.com`), 'is 308 characters long; a DNS name has at most 253. Fix:'],

@@ -19,7 +19,9 @@ describe.each(loadEnvironments().map((env) => [env.name, env] as const))('applic
   const atlas = synthJson(new AtlasStack(app, `atlas-${name}`, { env }));
 
   const namespace = resource(base, 'aws_service_discovery_private_dns_namespace', 'scrape_targets_namespace');
-  const cloudMapServices = Object.entries(resources(base, 'aws_service_discovery_service')).filter(([, s]) => s.dns_config.namespace_id === '${aws_service_discovery_private_dns_namespace.scrape_targets_namespace.id}');
+  const cloudMapServices = Object.entries(resources(base, 'aws_service_discovery_service')).filter(
+    ([, s]) => s.dns_config.namespace_id === '${aws_service_discovery_private_dns_namespace.scrape_targets_namespace.id}',
+  );
   const prometheusYml = parse(environmentValue(decodeContainerDefinitions(resource(monitoring, 'aws_ecs_task_definition', 'prometheus_task').container_definitions), 'PROMETHEUS_CONFIG'));
   const applicationsJob = prometheusYml.scrape_configs.find((job: any) => job.job_name === 'applications');
 
@@ -45,7 +47,9 @@ describe.each(loadEnvironments().map((env) => [env.name, env] as const))('applic
     const prometheus = resource(monitoring, 'aws_ecs_service', 'prometheus_service');
     expect(prometheus.network_configuration.security_groups).toContain('${data.aws_ssm_parameter.platform_metrics_scraper_security_group_id.insecure_value}');
     for (const key of ['loki', 'tempo', 'grafana', 'collector']) {
-      expect(resource(monitoring, 'aws_ecs_service', `${key}_service`).network_configuration.security_groups).not.toContain('${data.aws_ssm_parameter.platform_metrics_scraper_security_group_id.insecure_value}');
+      expect(resource(monitoring, 'aws_ecs_service', `${key}_service`).network_configuration.security_groups).not.toContain(
+        '${data.aws_ssm_parameter.platform_metrics_scraper_security_group_id.insecure_value}',
+      );
     }
     expect(applicationsJob.dns_sd_configs).toHaveLength(1);
     const [sd] = applicationsJob.dns_sd_configs;
@@ -58,7 +62,11 @@ describe.each(loadEnvironments().map((env) => [env.name, env] as const))('applic
   ])('%s registers its metrics port in a name Prometheus asks and admits only the scraper group on it', (id, metrics) => {
     expect(metrics).toBeDefined();
     const service = resource(atlas, 'aws_ecs_service', `${id}_service`);
-    expect(service.service_registries).toEqual({ registry_arn: '${data.aws_ssm_parameter.platform_metrics_registry_arn.insecure_value}', container_name: id.replace('_', '-'), container_port: metrics!.port });
+    expect(service.service_registries).toEqual({
+      registry_arn: '${data.aws_ssm_parameter.platform_metrics_registry_arn.insecure_value}',
+      container_name: id.replace('_', '-'),
+      container_port: metrics!.port,
+    });
     // The parameter it reads is the one base-infra fills with the /metrics Cloud Map service (the name Prometheus asks).
     const parameter = dataSources(atlas, 'aws_ssm_parameter').platform_metrics_registry_arn.name;
     const written = Object.values(resources(base, 'aws_ssm_parameter')).find((p) => p.name === parameter)?.value;
@@ -66,7 +74,12 @@ describe.each(loadEnvironments().map((env) => [env.name, env] as const))('applic
     expect(cloudMapServices.map(([key]) => key)).toContain(writtenService);
     expect(applicationsJob.dns_sd_configs[0].names).toContain(`${resource(base, 'aws_service_discovery_service', writtenService).name}.${namespace.name}`);
     const rule = resource(atlas, 'aws_vpc_security_group_ingress_rule', `${id}_metrics_ingress_from_scrapers`);
-    expect(rule).toMatchObject({ security_group_id: `\${aws_security_group.${id}_security_group.id}`, from_port: metrics!.port, to_port: metrics!.port, referenced_security_group_id: '${data.aws_ssm_parameter.platform_metrics_scraper_security_group_id.insecure_value}' });
+    expect(rule).toMatchObject({
+      security_group_id: `\${aws_security_group.${id}_security_group.id}`,
+      from_port: metrics!.port,
+      to_port: metrics!.port,
+      referenced_security_group_id: '${data.aws_ssm_parameter.platform_metrics_scraper_security_group_id.insecure_value}',
+    });
   });
 
   test('Kafka UI does not opt in: no registration, no scraper ingress', () => {

@@ -61,7 +61,11 @@ describe('atlas stack: PostgreSQL', () => {
 
   test('staging admits PostgreSQL only from the allow list and the dashboard backend; prod only from the backend', () => {
     const postgres = (json: Json) => ingressRules(json).filter((r) => r.from_port === 5432);
-    expect(postgres(staging).map((r) => r.cidr_ipv4 ?? r.referenced_security_group_id).sort()).toEqual(['${aws_security_group.dashboard_backend_security_group.id}', '203.0.113.0/24']);
+    expect(
+      postgres(staging)
+        .map((r) => r.cidr_ipv4 ?? r.referenced_security_group_id)
+        .sort(),
+    ).toEqual(['${aws_security_group.dashboard_backend_security_group.id}', '203.0.113.0/24']);
     expect(postgres(prod).map((r) => r.cidr_ipv4 ?? r.referenced_security_group_id)).toEqual(['${aws_security_group.dashboard_backend_security_group.id}']);
   });
 });
@@ -83,7 +87,11 @@ describe('atlas stack: MSK', () => {
     const broker = staging.resource.aws_msk_cluster.kafka.broker_node_group_info;
     expect(broker.connectivity_info).toEqual({ public_access: { type: 'SERVICE_PROVIDED_EIPS' } });
     expect(broker.client_subnets).toContain('platform_public_subnet_ids');
-    expect(ingressRules(staging).filter((r) => r.from_port === 9198).map((r) => r.cidr_ipv4)).toEqual(['203.0.113.0/24']);
+    expect(
+      ingressRules(staging)
+        .filter((r) => r.from_port === 9198)
+        .map((r) => r.cidr_ipv4),
+    ).toEqual(['203.0.113.0/24']);
     expect(staging.output?.kafka_bootstrap_brokers_public_iam.value).toBe('${aws_msk_cluster.kafka.bootstrap_brokers_public_sasl_iam}');
     expect(resources(staging, 'aws_msk_cluster_policy')).toEqual({});
   });
@@ -121,7 +129,10 @@ describe('atlas stack: MSK', () => {
   });
 
   test('the services that use Kafka, and only they, reach the brokers on the IAM port', () => {
-    const sources = ingressRules(staging).filter((r) => r.from_port === 9098).map((r) => r.referenced_security_group_id).sort();
+    const sources = ingressRules(staging)
+      .filter((r) => r.from_port === 9098)
+      .map((r) => r.referenced_security_group_id)
+      .sort();
     expect(sources).toEqual(['${aws_security_group.events_ingestion_security_group.id}', '${aws_security_group.kafka_ui_security_group.id}']);
   });
 });
@@ -152,7 +163,7 @@ describe('atlas stack: services', () => {
   test.each([
     ['staging', staging, loadEnvironment('staging')],
     ['prod', prod, loadEnvironment('prod')],
-  ])('%s: the application image variables default to the config\'s release tag in the service\'s own ECR repository', (_, json, env) => {
+  ])("%s: the application image variables default to the config's release tag in the service's own ECR repository", (_, json, env) => {
     // GIVEN the repositories the stack creates and the tags in the environment's config
     const repositories = resources(json, 'aws_ecr_repository');
     const registry = `${env.aws.accountId}.dkr.ecr.${env.aws.region}.amazonaws.com`;
@@ -167,7 +178,11 @@ describe('atlas stack: services', () => {
 
   test('every image variable has a default: a plan needs no -var', () => {
     for (const json of [staging, prod]) {
-      expect(Object.entries(json.variable ?? {}).filter(([, v]) => (v as Json).default === undefined).map(([name]) => name)).toEqual([]);
+      expect(
+        Object.entries(json.variable ?? {})
+          .filter(([, v]) => (v as Json).default === undefined)
+          .map(([name]) => name),
+      ).toEqual([]);
     }
     expect(staging.variable?.kafka_ui_image.default).toMatch(/^provectuslabs\/kafka-ui:v\d/);
   });
@@ -234,7 +249,9 @@ describe('atlas stack: least privilege', () => {
   test('events ingestion may write topics of this cluster only', () => {
     expect(actions('WriteTopics')).toEqual(['kafka-cluster:DescribeTopic', 'kafka-cluster:CreateTopic', 'kafka-cluster:WriteData']);
     const policy = staging.resource.aws_iam_role_policy.events_ingestion_roles_task_policy.policy;
-    expect(policy).toContain('"Action" = ["kafka-cluster:DescribeTopic", "kafka-cluster:CreateTopic", "kafka-cluster:WriteData"], "Resource" = "${replace(aws_msk_cluster.kafka.arn, ":cluster/", ":topic/")}/*"');
+    expect(policy).toContain(
+      '"Action" = ["kafka-cluster:DescribeTopic", "kafka-cluster:CreateTopic", "kafka-cluster:WriteData"], "Resource" = "${replace(aws_msk_cluster.kafka.arn, ":cluster/", ":topic/")}/*"',
+    );
   });
 
   test('Kafka UI reads and describes, never writes or administers', () => {

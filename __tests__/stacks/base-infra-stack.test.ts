@@ -77,13 +77,19 @@ describe('base-infra stack', () => {
     const provider = resource(staging, 'aws_ecs_capacity_provider', 'ecs_ec2_capacity_provider').auto_scaling_group_provider;
     expect(provider.managed_scaling).toMatchObject({ status: 'ENABLED', target_capacity: 100 });
     expect(provider.managed_termination_protection).toBe('ENABLED');
-    for (const [json, env] of [[staging, envs[0]], [prod, envs[1]]] as const) {
+    for (const [json, env] of [
+      [staging, envs[0]],
+      [prod, envs[1]],
+    ] as const) {
       const group = resource(json, 'aws_autoscaling_group', 'ecs_ec2_auto_scaling_group');
       expect(group.protect_from_scale_in).toBe(true);
       expect([group.min_size, group.max_size]).toEqual([env.compute.minSize, env.compute.maxSize]);
     }
     // staging may scale to zero; prod keeps the instance its EC2 service (Kafka UI) runs on
-    expect(envs.map((env) => [env.name, env.compute.minSize, env.atlas.services.kafkaUi.capacity])).toEqual([['staging', 0, 'ec2'], ['prod', 1, 'ec2']]);
+    expect(envs.map((env) => [env.name, env.compute.minSize, env.atlas.services.kafkaUi.capacity])).toEqual([
+      ['staging', 0, 'ec2'],
+      ['prod', 1, 'ec2'],
+    ]);
   });
 
   it('closes the default security group and logs all VPC traffic', () => {
@@ -100,7 +106,10 @@ describe('base-infra stack', () => {
   });
 
   it('writes every parameter of the SSM contract under the environment prefix', () => {
-    const written = (json: Json) => Object.values(resources(json, 'aws_ssm_parameter')).map((p) => p.name).sort();
+    const written = (json: Json) =>
+      Object.values(resources(json, 'aws_ssm_parameter'))
+        .map((p) => p.name)
+        .sort();
     const keys = Object.values(PLATFORM_PARAMETERS).map((p) => p.key);
     expect(written(staging)).toEqual(keys.map((k) => `/infra/${k}`).sort());
     expect(written(prod)).toEqual(keys.map((k) => `/atlas-prod/infra/${k}`).sort());
@@ -119,11 +128,7 @@ describe('base-infra stack', () => {
 
   it('gives the ALB app client one callback per protected hostname', () => {
     const client = resource(staging, 'aws_cognito_user_pool_client', 'cognito_alb_client');
-    expect(client.callback_urls).toEqual([
-      'https://grafana.hari328.net/oauth2/idpresponse',
-      'https://prometheus.hari328.net/oauth2/idpresponse',
-      'https://kafka-ui.hari328.net/oauth2/idpresponse',
-    ]);
+    expect(client.callback_urls).toEqual(['https://grafana.hari328.net/oauth2/idpresponse', 'https://prometheus.hari328.net/oauth2/idpresponse', 'https://kafka-ui.hari328.net/oauth2/idpresponse']);
     expect(client.generate_secret).toBe(true);
   });
 
@@ -138,7 +143,10 @@ describe('base-infra stack', () => {
 
   it('alarms the operator topic when the shared ALB itself answers 5xx', () => {
     // GIVEN the ALB 5xx alarm of each environment
-    for (const [json, env] of [[staging, envs[0]], [prod, envs[1]]] as const) {
+    for (const [json, env] of [
+      [staging, envs[0]],
+      [prod, envs[1]],
+    ] as const) {
       const alarm = resource(json, 'aws_cloudwatch_metric_alarm', 'alarms_alb_elb_5xx');
       // THEN it sums the load balancer's own 5xx on the shared ALB, at the configured threshold,
       // and notifies the operator topic on alarm and on recovery

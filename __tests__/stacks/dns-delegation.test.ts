@@ -85,18 +85,32 @@ describe('dns.delegation', () => {
   };
 
   it.each<[string, Record<string, unknown>, RegExp]>([
-    ['rejects a created zone without a delegation', withDns('staging', { delegation: undefined }),
-      /staging: dns\.delegation = \(missing\) is missing for the created zone hari328\.net.*Fix: "registrar"/],
-    ['rejects a delegation for a zone that is only looked up', withDns('staging', { createHostedZone: false }),
-      /staging: dns\.delegation = "registrar" is set, but dns\.createHostedZone is false.*Fix: remove dns\.delegation/],
-    ['rejects registrar delegation of a sub-zone of another environment', withDns('prod', { delegation: 'registrar' }),
-      /prod: dns\.delegation = "registrar" for atlas\.hari328\.net, which is inside staging's domain hari328\.net.*Fix: "parent-zone"/],
-    ['rejects parent-zone delegation into another account', withDns('prod', {}, { accountId: '444455556666' }),
-      /prod: dns\.delegation = "parent-zone" needs the parent zone hari328\.net in this stack.s account 444455556666, but it is staging.s, in account 111122223333.*Fix: "parent-zone-manual"/],
-    ['rejects parent-zone delegation of a registered domain (no parent below the TLD)', withDns('staging', { delegation: 'parent-zone' }),
-      /staging: dns\.delegation = "parent-zone" needs a parent zone, but hari328\.net has no parent.*Fix: "registrar"/],
-    ['rejects two environments creating one zone', { ...ENVIRONMENTS, prod: prodOnStagingDomain() },
-      /prod: dns\.domain = "hari328\.net" is also a zone staging creates.*Fix:/],
+    [
+      'rejects a created zone without a delegation',
+      withDns('staging', { delegation: undefined }),
+      /staging: dns\.delegation = \(missing\) is missing for the created zone hari328\.net.*Fix: "registrar"/,
+    ],
+    [
+      'rejects a delegation for a zone that is only looked up',
+      withDns('staging', { createHostedZone: false }),
+      /staging: dns\.delegation = "registrar" is set, but dns\.createHostedZone is false.*Fix: remove dns\.delegation/,
+    ],
+    [
+      'rejects registrar delegation of a sub-zone of another environment',
+      withDns('prod', { delegation: 'registrar' }),
+      /prod: dns\.delegation = "registrar" for atlas\.hari328\.net, which is inside staging's domain hari328\.net.*Fix: "parent-zone"/,
+    ],
+    [
+      'rejects parent-zone delegation into another account',
+      withDns('prod', {}, { accountId: '444455556666' }),
+      /prod: dns\.delegation = "parent-zone" needs the parent zone hari328\.net in this stack.s account 444455556666, but it is staging.s, in account 111122223333.*Fix: "parent-zone-manual"/,
+    ],
+    [
+      'rejects parent-zone delegation of a registered domain (no parent below the TLD)',
+      withDns('staging', { delegation: 'parent-zone' }),
+      /staging: dns\.delegation = "parent-zone" needs a parent zone, but hari328\.net has no parent.*Fix: "registrar"/,
+    ],
+    ['rejects two environments creating one zone', { ...ENVIRONMENTS, prod: prodOnStagingDomain() }, /prod: dns\.domain = "hari328\.net" is also a zone staging creates.*Fix:/],
   ])('%s', (_label, known, expected) => {
     expect(problems(known).join('\n')).toMatch(expected);
   });

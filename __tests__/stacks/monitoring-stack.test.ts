@@ -49,7 +49,9 @@ function configuredEndpoints(resources: Resources) {
   };
   return [
     // The applications job asks Layer 1's scrape-targets names (application-scraping.test.ts checks those).
-    ...prometheus.scrape_configs.filter((job: any) => job.job_name !== APPLICATIONS_JOB).flatMap((job: any) => (job.dns_sd_configs ?? []).map((sd: any) => ({ client: 'prometheus', host: sd.names[0], port: sd.port }))),
+    ...prometheus.scrape_configs
+      .filter((job: any) => job.job_name !== APPLICATIONS_JOB)
+      .flatMap((job: any) => (job.dns_sd_configs ?? []).map((sd: any) => ({ client: 'prometheus', host: sd.names[0], port: sd.port }))),
     ...Object.values(collector.exporters).map((exporter: any) => ({ client: 'collector', ...hostPort(exporter.endpoint) })),
     ...grafana.datasources.map((source: any) => ({ client: 'grafana', ...hostPort(source.url) })),
   ];
@@ -60,15 +62,11 @@ describe('monitoring stack', () => {
 
   test('runs five ECS services with pinned official images and no image variables', () => {
     // GIVEN the staging monitoring stack  WHEN synthesized
-    const images = Object.values(resources.aws_ecs_task_definition).map((task) => decodeContainerDefinitions(task.container_definitions)[0].image).sort();
+    const images = Object.values(resources.aws_ecs_task_definition)
+      .map((task) => decodeContainerDefinitions(task.container_definitions)[0].image)
+      .sort();
     // THEN every image is an explicit tag of an official repository
-    expect(images).toEqual([
-      'grafana/grafana:11.3.1',
-      'grafana/loki:3.1.1',
-      'grafana/tempo:2.6.1',
-      'otel/opentelemetry-collector-contrib:0.114.0',
-      'prom/prometheus:v2.55.1',
-    ]);
+    expect(images).toEqual(['grafana/grafana:11.3.1', 'grafana/loki:3.1.1', 'grafana/tempo:2.6.1', 'otel/opentelemetry-collector-contrib:0.114.0', 'prom/prometheus:v2.55.1']);
     expect(json.variable).toBeUndefined();
   });
 
@@ -142,7 +140,10 @@ describe('monitoring stack', () => {
   });
 
   test('grafana and prometheus are public only behind a Cognito login, with alias records', () => {
-    for (const [key, host, priority] of [['grafana', 'grafana.hari328.net', 200], ['prometheus', 'prometheus.hari328.net', 210]] as const) {
+    for (const [key, host, priority] of [
+      ['grafana', 'grafana.hari328.net', 200],
+      ['prometheus', 'prometheus.hari328.net', 210],
+    ] as const) {
       const rule = resources.aws_lb_listener_rule[`${key}_route_host_rule`];
       expect(rule.priority).toBe(priority);
       expect(rule.condition).toEqual([{ host_header: { values: [host] } }]);

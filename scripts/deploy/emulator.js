@@ -59,11 +59,12 @@ function startEmulator({ python, account, workDir, logFile }) {
         endpoint,
         caBundle: ready[2].trim(),
         pid: child.pid,
-        stop: () => new Promise((done) => {
-          if (child.exitCode !== null) return done();
-          child.once('exit', done);
-          process.kill(child.pid, 'SIGTERM');
-        }),
+        stop: () =>
+          new Promise((done) => {
+            if (child.exitCode !== null) return done();
+            child.once('exit', done);
+            process.kill(child.pid, 'SIGTERM');
+          }),
       });
     });
   });

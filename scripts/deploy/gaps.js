@@ -20,7 +20,7 @@ const GAPS = [
     kind: 'not-implemented',
     emulator: 'moto 5.2.1 has no CreateConfiguration, keeps a cluster in CREATING for ever and has no GetBootstrapBrokers or UpdateConnectivity',
     evidence: 'a trial apply stopped at the Kafka configuration; `test_msk_*` in scripts/emulator/test_server.py',
-    handling: 'served by scripts/emulator/kafka.py (in memory, AWS shapes and AWS\'s refusal of public access at creation)',
+    handling: "served by scripts/emulator/kafka.py (in memory, AWS shapes and AWS's refusal of public access at creation)",
   },
   {
     type: 'aws_kinesis_firehose_delivery_stream',
@@ -36,7 +36,7 @@ const GAPS = [
     kind: 'not-implemented',
     emulator: 'no DescribeSubscribersForNotification and no tagging calls; the provider retries for ever',
     evidence: 'emulator log: `NotImplementedError: The list_tags_for_resource action has not been implemented`',
-    handling: 'served by scripts/emulator/server.py from moto\'s own budget data',
+    handling: "served by scripts/emulator/server.py from moto's own budget data",
   },
   {
     type: 'aws_efs_backup_policy, aws_efs_file_system_policy',
@@ -44,13 +44,13 @@ const GAPS = [
     kind: 'not-implemented',
     emulator: 'no PutBackupPolicy and no DeleteFileSystemPolicy (the provider retries for ever), and a disabled backup policy reads as PolicyNotFound (a destroy waits for DISABLED and fails)',
     evidence: '`test_efs_backup_policy_and_policy_deletion`',
-    handling: 'served by scripts/emulator/server.py on moto\'s file systems',
+    handling: "served by scripts/emulator/server.py on moto's file systems",
   },
   {
     type: 'aws_s3_bucket_policy',
     attributes: ['policy (aws:SecureTransport deny)'],
     kind: 'not-implemented',
-    emulator: 'a statement whose condition does not hold counts as a deny, so a TLS-only policy refuses every request, the S3 backend\'s included',
+    emulator: "a statement whose condition does not hold counts as a deny, so a TLS-only policy refuses every request, the S3 backend's included",
     evidence: '`test_tls_only_bucket_policy_allows_requests_over_tls`, `test_an_unconditional_bucket_deny_still_denies`',
     handling: 'the emulator serves TLS and evaluates Bool/String conditions with SecureTransport from the request',
   },
@@ -58,7 +58,8 @@ const GAPS = [
     type: 'aws_route53_zone, aws_route53_record',
     attributes: ['zone_id', '(delete)', '(create again)'],
     kind: 'not-implemented',
-    emulator: 'zone ids do not start with Z (the config rightly refuses such an id for adoption); a zone still holding a delegation record below its apex can be deleted; a record created again after its deletion "already exists" when any record sorts after it',
+    emulator:
+      'zone ids do not start with Z (the config rightly refuses such an id for adoption); a zone still holding a delegation record below its apex can be deleted; a record created again after its deletion "already exists" when any record sorts after it',
     evidence: '`test_hosted_zone_ids_look_like_aws_ones`, `test_a_zone_holding_a_delegation_cannot_be_deleted`, `test_a_record_can_be_created_again_after_its_deletion`',
     handling: 'the emulator gives AWS-shaped ids, refuses to delete a zone with records as AWS does, and checks only records of the same name and type',
   },
@@ -66,7 +67,8 @@ const GAPS = [
     type: 'aws_db_instance',
     attributes: ['resource_id', 'ca_cert_identifier', 'performance_insights_enabled', 'engine_lifecycle_support'],
     kind: 'not-implemented',
-    emulator: 'every instance has the same DbiResourceId, so with staging and prod in one account the provider finds two and fails ("couldn\'t find resource"); the CA certificate, Performance Insights and engine lifecycle settings sent at creation are never returned, so the provider modifies every instance after creating it and on every later apply',
+    emulator:
+      'every instance has the same DbiResourceId, so with staging and prod in one account the provider finds two and fails ("couldn\'t find resource"); the CA certificate, Performance Insights and engine lifecycle settings sent at creation are never returned, so the provider modifies every instance after creating it and on every later apply',
     evidence: '`test_each_database_instance_has_its_own_resource_id_and_the_settings_it_asked_for`',
     handling: 'the emulator gives each instance its own id and returns the settings it was created with',
   },
@@ -74,7 +76,8 @@ const GAPS = [
     type: '(any resource created by one call)',
     attributes: ['(retried call)'],
     kind: 'not-implemented',
-    emulator: 'under load an SDK now and then retries a call whose answer it never read; moto then carries it out twice and the retry fails (seen: InvalidGroup.Duplicate on CreateSecurityGroup, EntityAlreadyExists on CreateRole)',
+    emulator:
+      'under load an SDK now and then retries a call whose answer it never read; moto then carries it out twice and the retry fails (seen: InvalidGroup.Duplicate on CreateSecurityGroup, EntityAlreadyExists on CreateRole)',
     evidence: '`test_a_retried_call_gets_the_first_answer_again`',
     handling: 'moto is serialized, and a retry with the same SDK invocation id gets the first successful answer again',
   },
@@ -108,7 +111,8 @@ const GAPS = [
     kind: 'read-back',
     emulator: 'a rule that references a security group loses its description',
     evidence: 'checked each run: `ec2.describe_security_group_rules` has no Description',
-    probe: (r) => `s = c('ec2').describe_security_group_rules(SecurityGroupRuleIds=['${r.security_group_rule_id}'])['SecurityGroupRules'][0]\nprint(json.dumps({'confirmed': not s.get('Description'), 'detail': s.get('ReferencedGroupInfo')}))`,
+    probe: (r) =>
+      `s = c('ec2').describe_security_group_rules(SecurityGroupRuleIds=['${r.security_group_rule_id}'])['SecurityGroupRules'][0]\nprint(json.dumps({'confirmed': not s.get('Description'), 'detail': s.get('ReferencedGroupInfo')}))`,
     handling: 'accepted in the re-plan (in-place update of the description)',
   },
   {
@@ -117,7 +121,8 @@ const GAPS = [
     kind: 'read-back',
     emulator: 'DescribeDBParameters returns the parameters the stack set without their Source, and the provider keeps only Source=user ones, so they read back as absent',
     evidence: 'checked each run: `rds.describe_db_parameters(Source="user")` entries carry no Source',
-    probe: (r) => `s = c('rds').describe_db_parameters(DBParameterGroupName='${r.name}', Source='user')['Parameters']\nprint(json.dumps({'confirmed': all(p.get('Source') != 'user' for p in s), 'detail': s}))`,
+    probe: (r) =>
+      `s = c('rds').describe_db_parameters(DBParameterGroupName='${r.name}', Source='user')['Parameters']\nprint(json.dumps({'confirmed': all(p.get('Source') != 'user' for p in s), 'detail': s}))`,
     handling: 'accepted in the re-plan (in-place update)',
   },
   {
@@ -127,7 +132,8 @@ const GAPS = [
     kind: 'read-back',
     emulator: "copies the template's own tags into version 1 as a `launch-template` tag specification",
     evidence: 'checked each run: `ec2.describe_launch_template_versions` shows a launch-template TagSpecification the stack never sent',
-    probe: (r) => `v = c('ec2').describe_launch_template_versions(LaunchTemplateId='${r.id}', Versions=['$Latest'])['LaunchTemplateVersions'][0]['LaunchTemplateData']\nprint(json.dumps({'confirmed': any(t['ResourceType'] == 'launch-template' for t in v.get('TagSpecifications', [])), 'detail': v.get('TagSpecifications')}))`,
+    probe: (r) =>
+      `v = c('ec2').describe_launch_template_versions(LaunchTemplateId='${r.id}', Versions=['$Latest'])['LaunchTemplateVersions'][0]['LaunchTemplateData']\nprint(json.dumps({'confirmed': any(t['ResourceType'] == 'launch-template' for t in v.get('TagSpecifications', [])), 'detail': v.get('TagSpecifications')}))`,
     handling: 'accepted in the re-plan (a new template version)',
   },
 ];

@@ -60,7 +60,14 @@ async function planChanges(cwd, context, extraArgs = []) {
   const json = JSON.parse(shown.output);
   const changes = (json.resource_changes ?? [])
     .filter((c) => !c.change.actions.every((a) => a === 'no-op' || a === 'read'))
-    .map((c) => ({ address: c.address, type: c.type, actions: c.change.actions, changed: changedAttributes(c.change), replacePaths: [...new Set((c.change.replace_paths ?? []).map((p) => p[0]))], before: c.change.before }));
+    .map((c) => ({
+      address: c.address,
+      type: c.type,
+      actions: c.change.actions,
+      changed: changedAttributes(c.change),
+      replacePaths: [...new Set((c.change.replace_paths ?? []).map((p) => p[0]))],
+      before: c.change.before,
+    }));
   const imports = (json.resource_changes ?? []).filter((c) => c.change.importing).map((c) => ({ address: c.address, actions: c.change.actions }));
   return { exitCode: plan.code, changes, imports, summary: /^(Plan: .*|No changes\..*)$/m.exec(plan.output)?.[1] ?? '' };
 }

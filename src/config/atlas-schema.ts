@@ -80,9 +80,7 @@ const ecrService = z
  * versions"; 3.7 and later are named `3.7.x`, their KRaft variants `3.7.x.kraft`). Extend the list
  * when MSK adds one; versions past their end of support are left out because MSK refuses to create them.
  */
-export const MSK_KAFKA_VERSIONS = [
-  '2.8.2.tiered', '3.4.0', '3.5.1', '3.6.0', '3.7.x', '3.7.x.kraft', '3.8.x', '3.8.x.kraft', '3.9.x', '3.9.x.kraft', '4.0.x.kraft',
-] as const;
+export const MSK_KAFKA_VERSIONS = ['2.8.2.tiered', '3.4.0', '3.5.1', '3.6.0', '3.7.x', '3.7.x.kraft', '3.8.x', '3.8.x.kraft', '3.9.x', '3.9.x.kraft', '4.0.x.kraft'] as const;
 
 /** Standard MSK broker types with EBS storage (Express brokers have no EBS volume to size). */
 export const MSK_BROKER_TYPES = [
@@ -170,10 +168,18 @@ const rds = z
     const [major, minor] = r.engineVersion.split('.');
     const first = RDS_POSTGRES_FIRST_MINOR[major];
     if (minor !== undefined && first !== undefined && Number(minor) < first) {
-      ctx.addIssue({ code: 'custom', path: ['engineVersion'], message: `is not offered by RDS, whose PostgreSQL ${major} starts at ${major}.${first}. Fix: "${major}" (RDS picks the current minor) or a minor from ${major}.${first} on` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['engineVersion'],
+        message: `is not offered by RDS, whose PostgreSQL ${major} starts at ${major}.${first}. Fix: "${major}" (RDS picks the current minor) or a minor from ${major}.${first} on`,
+      });
     }
     if (r.performanceInsights && NO_PERFORMANCE_INSIGHTS.includes(r.instanceClass)) {
-      ctx.addIssue({ code: 'custom', path: ['performanceInsights'], message: `is true, but RDS refuses Performance Insights on ${r.instanceClass}. Fix: set it to false, or use db.t4g.medium or larger` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['performanceInsights'],
+        message: `is true, but RDS refuses Performance Insights on ${r.instanceClass}. Fix: set it to false, or use db.t4g.medium or larger`,
+      });
     }
     if (r.maxAllocatedStorageInGib > 65536) {
       ctx.addIssue({ code: 'custom', path: ['maxAllocatedStorageInGib'], message: 'is above 65536 GiB, the gp3 maximum. Fix: 65536 or less' });
@@ -220,7 +226,11 @@ const exportBucket = z
     timePartition: z.enum(['hour', 'day']),
     /** Firehose flushes a file when either limit is reached. */
     buffering: z.strictObject({
-      sizeInMib: z.number().int().min(FIREHOSE_BUFFER_SIZE_MIB.min, { error: `is below ${FIREHOSE_BUFFER_SIZE_MIB.min} MiB, Firehose's minimum. Fix: 1-128, e.g. 64` }).max(FIREHOSE_BUFFER_SIZE_MIB.max, { error: `is above ${FIREHOSE_BUFFER_SIZE_MIB.max} MiB, Firehose's maximum. Fix: 1-128, e.g. 64` }),
+      sizeInMib: z
+        .number()
+        .int()
+        .min(FIREHOSE_BUFFER_SIZE_MIB.min, { error: `is below ${FIREHOSE_BUFFER_SIZE_MIB.min} MiB, Firehose's minimum. Fix: 1-128, e.g. 64` })
+        .max(FIREHOSE_BUFFER_SIZE_MIB.max, { error: `is above ${FIREHOSE_BUFFER_SIZE_MIB.max} MiB, Firehose's maximum. Fix: 1-128, e.g. 64` }),
       intervalInSeconds: z
         .number()
         .int()
@@ -256,7 +266,7 @@ export const atlasSchema = z.strictObject({
     recoveryWindowInDays: z
       .number()
       .int()
-      .refine((d) => d === 0 || (d >= 7 && d <= 30), { message: 'must be 0 (delete at once) or 7-30 days (AWS\'s range). Fix: e.g. 30, or 0 for an environment that is torn down and recreated' }),
+      .refine((d) => d === 0 || (d >= 7 && d <= 30), { message: "must be 0 (delete at once) or 7-30 days (AWS's range). Fix: e.g. 30, or 0 for an environment that is torn down and recreated" }),
   }),
   exportBucket: exportBucket,
 });
@@ -296,12 +306,18 @@ export function checkAtlasAgainstEnvironment(env: EnvironmentView, ctx: z.Refine
   const { msk: cluster, exportBucket: exportConfig } = env.atlas;
   // Firehose reaches MSK only through multi-VPC private or public bootstrap brokers (AWS Firehose "Configure source settings for Amazon MSK").
   if (exportConfig.topics.length > 0 && !cluster.multiVpcConnectivity && !cluster.publicAccess) {
-    issue(['exportBucket', 'topics'], 'needs Firehose to reach MSK, which it does only through multi-VPC private connectivity or public access, and msk has neither. Fix: set msk.multiVpcConnectivity to true (with a client account), or topics to []');
+    issue(
+      ['exportBucket', 'topics'],
+      'needs Firehose to reach MSK, which it does only through multi-VPC private connectivity or public access, and msk has neither. Fix: set msk.multiVpcConnectivity to true (with a client account), or topics to []',
+    );
   }
   exportConfig.topics.forEach((topic, i) => {
     const name = exportStreamName(env.namePrefix, topic);
     if (name.length > FIREHOSE_STREAM_NAME_LIMIT) {
-      issue(['exportBucket', 'topics', i], `makes the Firehose stream name "${name}" ${name.length} characters; Firehose allows ${FIREHOSE_STREAM_NAME_LIMIT}. Fix: a topic name of at most ${FIREHOSE_STREAM_NAME_LIMIT - exportStreamName(env.namePrefix, '').length} characters`);
+      issue(
+        ['exportBucket', 'topics', i],
+        `makes the Firehose stream name "${name}" ${name.length} characters; Firehose allows ${FIREHOSE_STREAM_NAME_LIMIT}. Fix: a topic name of at most ${FIREHOSE_STREAM_NAME_LIMIT - exportStreamName(env.namePrefix, '').length} characters`,
+      );
     }
   });
   const azs = env.network.availabilityZones.length;
@@ -327,7 +343,8 @@ function checkCapacity(env: EnvironmentView, issue: (path: (string | number)[], 
     ctx.addIssue({
       code: 'custom',
       path: ['compute', 'minSize'],
-      message: 'keeps instances running, but no atlas service runs a task on EC2, so nobody uses them. Fix: 0 (managed scaling starts an instance when a task needs one), or set a service\'s capacity to "ec2"',
+      message:
+        'keeps instances running, but no atlas service runs a task on EC2, so nobody uses them. Fix: 0 (managed scaling starts an instance when a task needs one), or set a service\'s capacity to "ec2"',
     });
   }
 }

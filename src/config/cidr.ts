@@ -22,10 +22,7 @@ export function parseCidr(cidr: string): Ipv4Block | undefined {
 
 /** True when `inner` lies entirely inside `outer`. */
 export function cidrContains(outer: Ipv4Block, inner: Ipv4Block): boolean {
-  return (
-    inner.prefixLength >= outer.prefixLength &&
-    (inner.network & mask(outer.prefixLength)) >>> 0 === outer.network
-  );
+  return inner.prefixLength >= outer.prefixLength && (inner.network & mask(outer.prefixLength)) >>> 0 === outer.network;
 }
 
 export function cidrsOverlap(a: Ipv4Block, b: Ipv4Block): boolean {

@@ -47,20 +47,29 @@ export function loadEnvironment(name: string, known: Readonly<Record<string, unk
  * Loads several environments and checks what they must agree on: one state backend (one
  * bootstrap stack), and distinct name and SSM prefixes when they share an AWS account.
  */
-export function loadEnvironments(
-  names: readonly string[] = Object.keys(ENVIRONMENTS),
-  known: Readonly<Record<string, unknown>> = ENVIRONMENTS,
-): EnvironmentConfig[] {
+export function loadEnvironments(names: readonly string[] = Object.keys(ENVIRONMENTS), known: Readonly<Record<string, unknown>> = ENVIRONMENTS): EnvironmentConfig[] {
   const envs = names.map((name) => loadEnvironment(name, known));
   const problems: InputProblem[] = [];
   envs.forEach((env, i) => {
     for (const other of envs.slice(0, i)) {
       if (JSON.stringify(env.state) !== JSON.stringify(other.state)) {
-        problems.push({ subject: env.name, field: 'state', value: env.state, problem: `differs from ${other.name}'s`, fix: 'every environment uses the one state backend the bootstrap stack creates' });
+        problems.push({
+          subject: env.name,
+          field: 'state',
+          value: env.state,
+          problem: `differs from ${other.name}'s`,
+          fix: 'every environment uses the one state backend the bootstrap stack creates',
+        });
       }
       if (env.aws.accountId !== other.aws.accountId) continue;
       if (env.ssmPrefix === other.ssmPrefix) {
-        problems.push({ subject: env.name, field: 'ssmPrefix', value: env.ssmPrefix, problem: `is also ${other.name}'s, in the same account ${env.aws.accountId}`, fix: `give each environment its own prefix, e.g. "/${env.namePrefix}/infra"` });
+        problems.push({
+          subject: env.name,
+          field: 'ssmPrefix',
+          value: env.ssmPrefix,
+          problem: `is also ${other.name}'s, in the same account ${env.aws.accountId}`,
+          fix: `give each environment its own prefix, e.g. "/${env.namePrefix}/infra"`,
+        });
       }
       if (env.namePrefix === other.namePrefix) {
         problems.push({ subject: env.name, field: 'namePrefix', value: env.namePrefix, problem: `is also ${other.name}'s, in the same account`, fix: 'give each environment its own prefix' });
@@ -145,7 +154,12 @@ function zoneProblems(envs: readonly EnvironmentConfig[]): InputProblem[] {
 /** The environments selected by ATLAS_ENVIRONMENTS (comma separated), or all of them. */
 export function selectedEnvironmentNames(variables: NodeJS.ProcessEnv): string[] {
   const raw = variables.ATLAS_ENVIRONMENTS?.trim();
-  return raw ? raw.split(',').map((n) => n.trim()).filter(Boolean) : Object.keys(ENVIRONMENTS);
+  return raw
+    ? raw
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean)
+    : Object.keys(ENVIRONMENTS);
 }
 
 function describeIssue(env: string, input: unknown, issue: z.core.$ZodIssue): InputProblem[] {
@@ -164,8 +178,5 @@ function describeIssue(env: string, input: unknown, issue: z.core.$ZodIssue): In
 const SCHEMA_FIX = '. Fix: ';
 
 function valueAt(input: unknown, path: string[]): unknown {
-  return path.reduce<unknown>(
-    (node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
-    input,
-  );
+  return path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), input);
 }

@@ -6,15 +6,17 @@ import { z } from 'zod';
 import { dnsName, dnsNameProblem, fargateSizeProblem, hostnameUnderDomainProblem } from './rules';
 
 /** Fargate CPU units and memory of one service, refused unless Fargate offers the pair. */
-export const fargateSize = z
-  .strictObject({ cpu: z.number().int(), memory: z.number().int() })
-  .superRefine((size, ctx) => {
-    const problem = fargateSizeProblem(size.cpu, size.memory, 'memory');
-    if (problem) ctx.addIssue({ code: 'custom', path: [problem.key], message: problem.message });
-  });
+export const fargateSize = z.strictObject({ cpu: z.number().int(), memory: z.number().int() }).superRefine((size, ctx) => {
+  const problem = fargateSizeProblem(size.cpu, size.memory, 'memory');
+  if (problem) ctx.addIssue({ code: 'custom', path: [problem.key], message: problem.message });
+});
 
 const days = (max: number) =>
-  z.number().int().min(1, { error: 'must be at least 1 day. Fix: e.g. 15' }).max(max, { error: `is more than ${max} days. Fix: keep it at ${max} or less` });
+  z
+    .number()
+    .int()
+    .min(1, { error: 'must be at least 1 day. Fix: e.g. 15' })
+    .max(max, { error: `is more than ${max} days. Fix: keep it at ${max} or less` });
 
 export const monitoringSchema = z.strictObject({
   /** Public hostnames on the shared ALB, behind Cognito; each must be a callback hostname. */

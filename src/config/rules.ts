@@ -51,9 +51,7 @@ export const slug = (maxLength: number) =>
 export const email = z.email({ error: 'is not a valid email address. Fix: use an address such as ops@example.com' });
 
 /** CloudWatch Logs accepts only these retention periods. */
-export const LOG_RETENTION_DAYS = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-] as const;
+export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
 
 export const retentionInDays = z.number().refine((days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days), {
   error: `is not a CloudWatch Logs retention period. Fix: use one of ${LOG_RETENTION_DAYS.join(', ')}`,

@@ -19,9 +19,11 @@ const network = z
     /** VPC range, between /16 and /28 as AWS allows. */
     vpcCidr: cidr,
     /** At least two distinct availability zones; subnets are created in this order. */
-    availabilityZones: z.array(z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/, {
-      error: 'is not an availability zone name. Fix: e.g. "eu-west-1a"',
-    })),
+    availabilityZones: z.array(
+      z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/, {
+        error: 'is not an availability zone name. Fix: e.g. "eu-west-1a"',
+      }),
+    ),
     /** One public subnet per availability zone, inside the VPC. */
     publicSubnetCidrs: z.array(cidr),
     /** One private subnet per availability zone, inside the VPC. */
@@ -149,7 +151,9 @@ export const environmentSchema = z
           .string()
           .regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, { error: 'is not an EC2 instance type. Fix: e.g. "t3.medium"' })
           // The launch template boots the x86_64 ECS-optimized AMI: a Graviton (arm64) type never starts.
-          .refine((type) => !/^[a-z]+\d+[a-z]*g[a-z]*\./.test(type), { error: 'is a Graviton (arm64) type, and the capacity provider boots the x86_64 ECS-optimized AMI. Fix: an x86_64 type, e.g. "t3.medium" or "m6i.large"' })
+          .refine((type) => !/^[a-z]+\d+[a-z]*g[a-z]*\./.test(type), {
+            error: 'is a Graviton (arm64) type, and the capacity provider boots the x86_64 ECS-optimized AMI. Fix: an x86_64 type, e.g. "t3.medium" or "m6i.large"',
+          })
           // Services on EC2 are checked against its size (and TenantService checks them again).
           .refine((type) => /^[a-z]+\d+[a-z]*g[a-z]*\./.test(type) || instanceSize(type) !== undefined, {
             error: `is not an instance type whose size the platform knows, so services on EC2 cannot be checked against it. Fix: a size of ${KNOWN_INSTANCE_FAMILIES.join(', ')}, e.g. "t3.medium"`,
@@ -168,24 +172,26 @@ export const environmentSchema = z
       /** 5xx the ALB answers itself (HTTPCode_ELB_5XX_Count) per 5 minutes above which the operators are alarmed. */
       elb5xxAlarmThreshold: z.number().int().min(1, { error: 'must be at least 1. Fix: e.g. 10' }),
     }),
-    identity: z.strictObject({
-      /** Hosted-UI domain prefix at amazoncognito.com. */
-      cognitoDomainPrefix: slug(63).refine((prefix) => !/aws|amazon|cognito/.test(prefix), {
-        error: 'contains "aws", "amazon" or "cognito", which Cognito refuses in a domain prefix. Fix: e.g. "<namePrefix>-auth"',
+    identity: z
+      .strictObject({
+        /** Hosted-UI domain prefix at amazoncognito.com. */
+        cognitoDomainPrefix: slug(63).refine((prefix) => !/aws|amazon|cognito/.test(prefix), {
+          error: 'contains "aws", "amazon" or "cognito", which Cognito refuses in a domain prefix. Fix: e.g. "<namePrefix>-auth"',
+        }),
+        /** Google OAuth client id (public); its secret is the sensitive variable `google_client_secret`. */
+        googleClientId: z.string().regex(/^[\w-]+\.apps\.googleusercontent\.com$/, {
+          error: 'is not a Google OAuth client id. Fix: copy it from Google Cloud console, "<id>.apps.googleusercontent.com"',
+        }),
+        /** Hostnames whose ALB rules authenticate through Cognito (they get callback URLs). */
+        callbackHostnames: z.array(dnsName),
+        /** People who may sign in (Google accounts are admitted by the pre sign-up trigger only if listed). */
+        allowedEmails: z.array(email),
+        /** Email domains whose people may sign in. */
+        allowedEmailDomains: z.array(dnsName),
+      })
+      .refine((identity) => identity.allowedEmails.length + identity.allowedEmailDomains.length > 0, {
+        error: "lists nobody who may sign in (allowedEmails and allowedEmailDomains are empty). Fix: list the operators' emails or their email domain",
       }),
-      /** Google OAuth client id (public); its secret is the sensitive variable `google_client_secret`. */
-      googleClientId: z.string().regex(/^[\w-]+\.apps\.googleusercontent\.com$/, {
-        error: 'is not a Google OAuth client id. Fix: copy it from Google Cloud console, "<id>.apps.googleusercontent.com"',
-      }),
-      /** Hostnames whose ALB rules authenticate through Cognito (they get callback URLs). */
-      callbackHostnames: z.array(dnsName),
-      /** People who may sign in (Google accounts are admitted by the pre sign-up trigger only if listed). */
-      allowedEmails: z.array(email),
-      /** Email domains whose people may sign in. */
-      allowedEmailDomains: z.array(dnsName),
-    }).refine((identity) => identity.allowedEmails.length + identity.allowedEmailDomains.length > 0, {
-      error: 'lists nobody who may sign in (allowedEmails and allowedEmailDomains are empty). Fix: list the operators\' emails or their email domain',
-    }),
     alerting: z.strictObject({
       operatorEmail: email,
       monthlyBudgetUsd: z.number().positive({ error: 'must be a positive amount. Fix: e.g. 150' }),
@@ -267,7 +273,9 @@ function checkRouteHostnamesDistinct(env: Parameters<typeof routeHostnames>[0], 
 function checkDelegation(dns: { domain: string; createHostedZone: boolean; delegation?: string }, ctx: z.RefinementCtx): void {
   const issue = (message: string) => ctx.addIssue({ code: 'custom', path: ['dns', 'delegation'], message });
   if (dns.createHostedZone && !dns.delegation) {
-    issue(`is missing for the created zone ${dns.domain}: until its name servers are delegated, nothing in it resolves and ACM validation never completes. Fix: "registrar" for a registered domain, "parent-zone" for a sub-domain whose parent zone is in this account`);
+    issue(
+      `is missing for the created zone ${dns.domain}: until its name servers are delegated, nothing in it resolves and ACM validation never completes. Fix: "registrar" for a registered domain, "parent-zone" for a sub-domain whose parent zone is in this account`,
+    );
   } else if (!dns.createHostedZone && dns.delegation) {
     issue(`is set, but dns.createHostedZone is false: an existing zone is looked up and already delegated. Fix: remove dns.delegation`);
   } else if (dns.delegation !== undefined && dns.delegation !== 'registrar' && !dnsNameProblem(dns.domain) && !parentDomain(dns.domain)) {

@@ -22,8 +22,5 @@ export function unreadableAddressReason(address: string): string | undefined {
 export function addressDiff(committed: readonly string[], current: readonly string[]): string[] {
   const before = new Set(committed);
   const after = new Set(current);
-  return [
-    ...committed.filter((a) => !after.has(a)).map((a) => `- ${a}`),
-    ...current.filter((a) => !before.has(a)).map((a) => `+ ${a}`),
-  ];
+  return [...committed.filter((a) => !after.has(a)).map((a) => `- ${a}`), ...current.filter((a) => !before.has(a)).map((a) => `+ ${a}`)];
 }

@@ -14,7 +14,13 @@ export function adoptExisting(resource: TerraformResource, importId: string | un
   if (importId === undefined) return;
   const address = `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
   if (importId.trim() === '') {
-    throw new AddressError({ subject: resource.node.path, field: address, value: importId, problem: 'cannot be imported from an empty ID', fix: "pass the ID of the existing object (e.g. a bucket's name), or undefined to create it" });
+    throw new AddressError({
+      subject: resource.node.path,
+      field: address,
+      value: importId,
+      problem: 'cannot be imported from an empty ID',
+      fix: "pass the ID of the existing object (e.g. a bucket's name), or undefined to create it",
+    });
   }
   if (resource.forEach !== undefined || resource.count !== undefined) {
     throw new AddressError({

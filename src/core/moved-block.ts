@@ -40,10 +40,11 @@ export class MovedBlock extends TerraformElement {
   /** Checked when the stack is complete: the object really moved, and nothing holds the old address. */
   toTerraform(): Record<string, unknown> {
     const stack = TerraformStack.of(this);
-    if (this.from.replace(/\[.*\]$/, '') === this.to) throw new AddressError({ subject: 'moved block', field: 'from', value: this.from, problem: 'is the address the resource has now', fix: 'remove the rename' });
+    if (this.from.replace(/\[.*\]$/, '') === this.to)
+      throw new AddressError({ subject: 'moved block', field: 'from', value: this.from, problem: 'is the address the resource has now', fix: 'remove the rename' });
     const declared = new Set(
-      stack
-        .node.findAll()
+      stack.node
+        .findAll()
         .filter((c) => TerraformResource.isTerraformResource(c))
         .map((r) => `${r.terraformResourceType}.${r.friendlyUniqueId}`),
     );

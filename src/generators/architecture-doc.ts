@@ -149,10 +149,11 @@ export function renderArchitectureDoc(stacks: readonly CatalogStack[]): string {
     sections.push(
       `## \`${stack.name}\``,
       [
-        `Layer \`${layerOf(stack.json)}\`, defined in \`${stack.file}\`` +
-          (stack.dependencies.length > 0 ? `, deployed after ${stack.dependencies.map((d) => `\`${d}\``).join(', ')}` : ''),
+        `Layer \`${layerOf(stack.json)}\`, defined in \`${stack.file}\`` + (stack.dependencies.length > 0 ? `, deployed after ${stack.dependencies.map((d) => `\`${d}\``).join(', ')}` : ''),
         variables.length > 0 ? `Variables: ${variables.map(([name, spec]) => describeVariable(name, spec)).join(', ')}.` : 'No input variables.',
-      ].join('. ').replace('.. ', '. '),
+      ]
+        .join('. ')
+        .replace('.. ', '. '),
       'Main resources by construct (arrows: the construct on the left references the one on the right):',
       stackDiagram(stack),
       '### Inventory',

@@ -63,7 +63,9 @@ export function synthPathRoots(root: string): { files: string[]; entries: string
   });
   const missing = entries.filter((file) => !fs.existsSync(path.join(root, file)));
   if (missing.length > 0 || entries.length === 0) {
-    throw new Error(`package.json scripts.synth = ${JSON.stringify(command)} names no local file to follow${missing.length > 0 ? ` (missing: ${missing.join(', ')})` : ''}. Fix: "node -r ./scripts/swc-register.js main.ts"`);
+    throw new Error(
+      `package.json scripts.synth = ${JSON.stringify(command)} names no local file to follow${missing.length > 0 ? ` (missing: ${missing.join(', ')})` : ''}. Fix: "node -r ./scripts/swc-register.js main.ts"`,
+    );
   }
   return { files: ['package.json', 'package-lock.json'], entries: [...new Set(entries)] };
 }
@@ -93,9 +95,7 @@ export function renderAtlantisConfig(root: string, stacks: readonly CatalogStack
   const order = deployOrder(stacks);
   const localState = stacks.filter((stack) => stack.json.terraform?.backend?.local !== undefined);
   const planned = stacks.filter((stack) => !localState.includes(stack));
-  const left = localState.map(
-    (stack) => `# Not planned here: ${stack.name} keeps local state (README "Bootstrap": set state.bootstrapBackend to 's3').\n`,
-  );
+  const left = localState.map((stack) => `# Not planned here: ${stack.name} keeps local state (README "Bootstrap": set state.bootstrapBackend to 's3').\n`);
   const plannedNames = new Set(planned.map((stack) => stack.name));
   const config = {
     version: 3,

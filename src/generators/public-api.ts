@@ -60,12 +60,16 @@ function isTypeOnlyExport(alias: ts.Symbol): boolean {
 }
 
 function compilerOptions(root: string): ts.CompilerOptions {
-  const parsed = ts.getParsedCommandLineOfConfigFile(path.join(root, 'tsconfig.build.json'), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    path.join(root, 'tsconfig.build.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
     },
-  });
+  );
   if (!parsed) throw new Error('tsconfig.build.json could not be read');
   return { ...parsed.options, noEmit: false, declaration: true, emitDeclarationOnly: true, sourceMap: false, inlineSources: false, declarationMap: false };
 }
@@ -95,7 +99,10 @@ export function loadPublicApi(root: string): PublicApi {
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Manifest;
   const entryPoints = Object.entries(sourceEntryPoints(root));
   const options = compilerOptions(root);
-  const program = ts.createProgram(entryPoints.map(([, source]) => source), options);
+  const program = ts.createProgram(
+    entryPoints.map(([, source]) => source),
+    options,
+  );
   const problems = ts.getPreEmitDiagnostics(program);
   if (problems.length > 0) {
     throw new Error(`the package does not type-check:\n${ts.formatDiagnostics(problems, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => '\n' })}`);

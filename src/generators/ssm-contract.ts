@@ -33,14 +33,9 @@ export function contractTable(stacks: readonly CatalogStack[]): string {
     .map((s) => [s.name, [...new Set(ssmNames(s.json, 'resource').map((n) => n.slice(0, n.lastIndexOf('/') + 1)))]] as const)
     .filter(([, list]) => list.length > 0)
     .map(([name, list]) => `\`${name}\` writes under ${list.map((p) => `\`${p}\``).join(', ')}`);
-  const lines = [
-    prefixes.length > 0 ? `Prefixes: ${prefixes.join('; ')}.\n` : 'No stack writes SSM parameters.\n',
-    '| parameter | written by | read by |',
-    '|---|---|---|',
-  ];
+  const lines = [prefixes.length > 0 ? `Prefixes: ${prefixes.join('; ')}.\n` : 'No stack writes SSM parameters.\n', '| parameter | written by | read by |', '|---|---|---|'];
   for (const [key, { writers, readers }] of [...rows.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
     lines.push(`| \`${key}\` | ${[...writers].join(', ') || (key.startsWith('/aws/') ? '(AWS public parameter)' : '(none)')} | ${[...readers].join(', ') || '—'} |`);
   }
   return lines.join('\n');
 }
-

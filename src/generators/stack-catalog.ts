@@ -74,7 +74,10 @@ export function deployOrder(stacks: readonly CatalogStack[]): Map<string, number
 function stackClassFiles(root: string): Map<string, string> {
   const map = new Map<string, string>();
   const dir = path.join(root, 'stacks');
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()) {
     const source = fs.readFileSync(path.join(dir, file), 'utf8');
     for (const match of source.matchAll(/^export class (\w+)/gm)) map.set(match[1], `stacks/${file}`);
   }

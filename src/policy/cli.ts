@@ -58,8 +58,8 @@ function recordedTiers(target: string): Record<string, Tier> {
 }
 
 export async function main(args: readonly string[], log: (line: string) => void): Promise<number> {
-  if (args.includes('--rules-table')) return log(rulesTable(RULES)), 0;
-  if (args.includes('--coverage-table')) return log(coverageTable(RULES)), 0;
+  if (args.includes('--rules-table')) return (log(rulesTable(RULES)), 0);
+  if (args.includes('--coverage-table')) return (log(coverageTable(RULES)), 0);
   const options = parseArgs(args);
   const recorded = recordedTiers(options.target);
   const stacks = (await loadStacks(options.target)).map((document) => ({

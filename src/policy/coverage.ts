@@ -33,9 +33,7 @@ export interface CoverageRow {
 
 /** One row per public id and rule, claimed ids first in pack order, then the dropped ones. */
 export function coverageRows(rules: readonly Rule[]): CoverageRow[] {
-  const claimed = rules.flatMap((r) =>
-    r.publicIds.map((id): CoverageRow => ({ id, rule: r.id, coverage: r.stricterThan?.includes(id) ? 'stricter' : 'holds' })),
-  );
+  const claimed = rules.flatMap((r) => r.publicIds.map((id): CoverageRow => ({ id, rule: r.id, coverage: r.stricterThan?.includes(id) ? 'stricter' : 'holds' })));
   return [...claimed, ...DROPPED_IDS.map((d): CoverageRow => ({ id: d.id, rule: d.rule, coverage: 'not claimed any more' }))];
 }
 

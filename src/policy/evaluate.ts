@@ -88,7 +88,9 @@ export function acknowledgementsOf(document: StackDocument): { found: RecordedAc
       const at = address ?? entry.address;
       const { rule, reason } = entry;
       if (typeof rule !== 'string' || typeof reason !== 'string' || typeof at !== 'string') {
-        problems.push(`acknowledgement ${i + 1} of ${document.name} ${where} is ${JSON.stringify(entry)}, not { rule, reason${address ? '' : ', address'} } strings. Fix: write it with acknowledge() (src/core/acknowledge.ts)`);
+        problems.push(
+          `acknowledgement ${i + 1} of ${document.name} ${where} is ${JSON.stringify(entry)}, not { rule, reason${address ? '' : ', address'} } strings. Fix: write it with acknowledge() (src/core/acknowledge.ts)`,
+        );
       } else found.push({ rule, stack: document.name, address: at, reason });
     });
   };

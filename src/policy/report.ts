@@ -39,8 +39,7 @@ export function summaryLines(result: PackResult, milliseconds?: number): string[
   const resources = result.stacks.reduce((n, s) => n + s.resources, 0);
   const took = milliseconds === undefined ? '' : ` in ${milliseconds.toFixed(0)} ms`;
   return [
-    `policy: ${result.rules.length} rules over ${result.stacks.length} stacks (${resources} resources)${took}: ` +
-      `${result.findings.length} finding(s), ${result.acknowledged.length} acknowledged`,
+    `policy: ${result.rules.length} rules over ${result.stacks.length} stacks (${resources} resources)${took}: ` + `${result.findings.length} finding(s), ${result.acknowledged.length} acknowledged`,
     ...result.acknowledged.map((a) => `policy: acknowledged [${a.rule}] ${a.stack} ${a.address}: ${a.reason}`),
   ];
 }

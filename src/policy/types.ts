@@ -7,10 +7,7 @@ export type { Tier };
 /** One managed resource of a synthesized stack: the model lives in src/terraform-json/document.ts. */
 export type { TfResource };
 
-export type Verdict =
-  | { readonly status: 'compliant' }
-  | { readonly status: 'not-applicable' }
-  | { readonly status: 'non-compliant'; readonly problem: string };
+export type Verdict = { readonly status: 'compliant' } | { readonly status: 'not-applicable' } | { readonly status: 'non-compliant'; readonly problem: string };
 
 export const COMPLIANT: Verdict = { status: 'compliant' };
 export const NOT_APPLICABLE: Verdict = { status: 'not-applicable' };

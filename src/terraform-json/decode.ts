@@ -118,7 +118,7 @@ class Reader {
     this.at++;
     for (;;) {
       this.skipSpace();
-      if (this.text[this.at] === '}') return this.at++, result;
+      if (this.text[this.at] === '}') return (this.at++, result);
       const key = this.text[this.at] === '"' ? this.string() : String(this.bare());
       this.skipSpace();
       const separator = this.text[this.at++];
@@ -134,7 +134,7 @@ class Reader {
     this.at++;
     for (;;) {
       this.skipSpace();
-      if (this.text[this.at] === ']') return this.at++, result;
+      if (this.text[this.at] === ']') return (this.at++, result);
       result.push(this.value());
       this.skipSpace();
       if (this.text[this.at] === ',') this.at++;
@@ -154,8 +154,7 @@ class Reader {
       } else if (c === '}' && depth > 0) {
         depth--;
         this.at++;
-      }
-      else if (c === '"' && depth === 0) break;
+      } else if (c === '"' && depth === 0) break;
       else this.at++;
     }
     if (this.text[this.at] !== '"') throw new Error('unterminated string');

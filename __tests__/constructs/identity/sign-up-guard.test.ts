@@ -90,12 +90,21 @@ describe('handlerBundle', () => {
     const digestIn = (tz: string) =>
       execFileSync(
         process.execPath,
-        ['-r', './scripts/swc-register.js', '-e', "const { handlerBundle } = require('./src/constructs/identity/sign-up-guard'); process.stdout.write(require('crypto').createHash('sha256').update(handlerBundle(Buffer.from('exports.handler = 1;'))).digest('hex'))"],
+        [
+          '-r',
+          './scripts/swc-register.js',
+          '-e',
+          "const { handlerBundle } = require('./src/constructs/identity/sign-up-guard'); process.stdout.write(require('crypto').createHash('sha256').update(handlerBundle(Buffer.from('exports.handler = 1;'))).digest('hex'))",
+        ],
         { cwd: root, env: { ...process.env, TZ: tz }, encoding: 'utf8' },
       );
     const digests = ['UTC', 'Pacific/Kiritimati', 'America/Los_Angeles'].map(digestIn);
     expect(new Set(digests).size).toBe(1);
     expect(digests[0]).toMatch(/^[0-9a-f]{64}$/);
-    expect(digests[0]).not.toBe(createHash('sha256').update(handlerBundle(Buffer.from('exports.handler = 2;'))).digest('hex'));
+    expect(digests[0]).not.toBe(
+      createHash('sha256')
+        .update(handlerBundle(Buffer.from('exports.handler = 2;')))
+        .digest('hex'),
+    );
   });
 });

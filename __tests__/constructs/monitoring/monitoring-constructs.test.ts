@@ -53,7 +53,11 @@ describe('NetworkFlows', () => {
 
   test('rejects a flow with both or neither source', () => {
     const both = { id: 'x', description: 'x flow', toSecurityGroupId: 'sg-b', port: 1, fromSecurityGroupId: 'sg-a', fromCidr: '10.0.0.0/8' };
-    expectInputError(PropsError, () => synth((scope) => new NetworkFlows(scope, 'f', { flows: [both] })), /^NetworkFlows x: fromSecurityGroupId = "[^"]+" and fromCidr = "[^"]+": give exactly one of them\. Fix:/);
+    expectInputError(
+      PropsError,
+      () => synth((scope) => new NetworkFlows(scope, 'f', { flows: [both] })),
+      /^NetworkFlows x: fromSecurityGroupId = "[^"]+" and fromCidr = "[^"]+": give exactly one of them\. Fix:/,
+    );
     expectInputError(
       PropsError,
       () => synth((scope) => new NetworkFlows(scope, 'f', { flows: [{ id: 'y', description: 'y flow', toSecurityGroupId: 'sg-b', port: 1 }] })),

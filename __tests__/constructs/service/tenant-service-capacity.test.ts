@@ -85,16 +85,31 @@ describe('TenantService on the EC2 capacity provider', () => {
   });
 
   test.each<[string, Partial<TenantServiceProps>, string]>([
-    ['a reservation larger than one instance offers', { memory: 4096, capacity: EC2 },
-      'TenantService svc: memory = 4096 reserves more than the ~3891 MiB one t3.medium offers tasks, so the task can never be placed. Fix: 3891 MiB or less'],
-    ['more CPU than one instance has', { cpu: 4096, memory: 1024, capacity: EC2 },
-      'TenantService svc: cpu = 4096 is not between 128 and the 2048 CPU units of one t3.medium, so the task can never be placed. Fix: 128-2048'],
-    ['a reservation not below the hard limit', { memory: 1024, capacity: { ...EC2, memoryReservation: 1024 } },
-      'TenantService svc: capacity.memoryReservation = 1024 is not between 6 and the hard limit 1024 MiB (ECS refuses a reservation that is not below the limit). Fix:'],
-    ['an instance type whose size is unknown', { capacity: { kind: 'ec2', instanceType: 'x2iedn.xlarge' } },
-      'TenantService svc: capacity.instanceType = "x2iedn.xlarge" is not an instance type whose size the platform knows, so no task can be checked against it. Fix: a size of t3, t3a, m5'],
-    ['EFS mounts, which the container instance cannot mount', { capacity: EC2, efsMounts: [{ name: 'data', accessPointId: 'fsap-1', accessPointArn: 'arn:aws:elasticfilesystem:eu-west-1:111122223333:access-point/fsap-1', containerPath: '/data' }] },
-      'TenantService svc: capacity.kind = "ec2" with efsMounts: on EC2 the container instance mounts the volume'],
+    [
+      'a reservation larger than one instance offers',
+      { memory: 4096, capacity: EC2 },
+      'TenantService svc: memory = 4096 reserves more than the ~3891 MiB one t3.medium offers tasks, so the task can never be placed. Fix: 3891 MiB or less',
+    ],
+    [
+      'more CPU than one instance has',
+      { cpu: 4096, memory: 1024, capacity: EC2 },
+      'TenantService svc: cpu = 4096 is not between 128 and the 2048 CPU units of one t3.medium, so the task can never be placed. Fix: 128-2048',
+    ],
+    [
+      'a reservation not below the hard limit',
+      { memory: 1024, capacity: { ...EC2, memoryReservation: 1024 } },
+      'TenantService svc: capacity.memoryReservation = 1024 is not between 6 and the hard limit 1024 MiB (ECS refuses a reservation that is not below the limit). Fix:',
+    ],
+    [
+      'an instance type whose size is unknown',
+      { capacity: { kind: 'ec2', instanceType: 'x2iedn.xlarge' } },
+      'TenantService svc: capacity.instanceType = "x2iedn.xlarge" is not an instance type whose size the platform knows, so no task can be checked against it. Fix: a size of t3, t3a, m5',
+    ],
+    [
+      'EFS mounts, which the container instance cannot mount',
+      { capacity: EC2, efsMounts: [{ name: 'data', accessPointId: 'fsap-1', accessPointArn: 'arn:aws:elasticfilesystem:eu-west-1:111122223333:access-point/fsap-1', containerPath: '/data' }] },
+      'TenantService svc: capacity.kind = "ec2" with efsMounts: on EC2 the container instance mounts the volume',
+    ],
   ])('refuses %s', (_label, props, message) => {
     expect(build(props)).toThrow(message);
   });

@@ -20,7 +20,12 @@ describe('TenantService ingress', () => {
     const resources = synthService({ route: { hostname: 'b.example.com', priority: 1235 } });
     expect(Object.values<any>(resources.aws_security_group)[0].ingress).toBeUndefined();
     expect(Object.values<any>(resources.aws_vpc_security_group_ingress_rule)).toEqual([
-      expect.objectContaining({ from_port: 8080, to_port: 8080, ip_protocol: 'tcp', referenced_security_group_id: expect.stringMatching(/^\$\{data\.aws_ssm_parameter\.platform_alb_security_group_id\w*\.insecure_value\}$/) }),
+      expect.objectContaining({
+        from_port: 8080,
+        to_port: 8080,
+        ip_protocol: 'tcp',
+        referenced_security_group_id: expect.stringMatching(/^\$\{data\.aws_ssm_parameter\.platform_alb_security_group_id\w*\.insecure_value\}$/),
+      }),
     ]);
   });
 

@@ -85,7 +85,7 @@ describe('TenantService defaults', () => {
     expect(only(json, 'aws_ecs_task_definition').container_definitions).toContain('"image" = "public.ecr.aws/nginx/nginx:1.27"');
   });
 
-  test('with an image tag the variable defaults to that tag in the service\'s own ECR repository', () => {
+  test("with an image tag the variable defaults to that tag in the service's own ECR repository", () => {
     // GIVEN a service with its own repository and a released tag
     const json = tenantStack({ ecrRepository: true, imageTag: '1.4.2' }).json();
     // THEN the variable keeps its name and defaults to <account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>, as a plain string
@@ -96,7 +96,7 @@ describe('TenantService defaults', () => {
     expect(only(json, 'aws_ecs_task_definition').container_definitions).toContain('"image" = var.api_image');
   });
 
-  test('the image tag default follows the stack\'s account and region', () => {
+  test("the image tag default follows the stack's account and region", () => {
     const app = Testing.app();
     const stack = new PlatformStack(app, 'tenant', { region: 'us-east-2', accountId: '444455556666', tags: { environment: 'dev', layer: 'atlas', repository: 'test' } });
     new TenantService(stack, 'api', {
@@ -120,7 +120,9 @@ describe('TenantService defaults', () => {
 
   test('every platform value comes from an SSM parameter of the contract', () => {
     const json = tenantStack().json();
-    const names = Object.values(dataSources(json, 'aws_ssm_parameter')).map((d) => d.name).sort();
+    const names = Object.values(dataSources(json, 'aws_ssm_parameter'))
+      .map((d) => d.name)
+      .sort();
     expect(names).toEqual(expect.arrayContaining(['/infra/alb-listener-arn', '/infra/vpc-id', '/infra/alb-security-group-id', '/infra/cluster-arn']));
     expect(only(json, 'aws_lb_target_group').vpc_id).toBe('${data.aws_ssm_parameter.platform_vpc_id.insecure_value}');
     expect(only(json, 'aws_lb_listener_rule').listener_arn).toBe('${data.aws_ssm_parameter.platform_alb_listener_arn.insecure_value}');
@@ -202,7 +204,7 @@ describe('TenantService input checks', () => {
     expect([error.subject, error.field, error.value]).toEqual(['TenantService api', 'imageTag', imageTag]);
   });
 
-  test('rejects an imageTag without the service\'s own ECR repository', () => {
+  test("rejects an imageTag without the service's own ECR repository", () => {
     expectInputError(PropsError, () => tenantStack({ imageTag: '1.4.2' }), 'imageTag = "1.4.2" names a tag in the service\'s own ECR repository, but ecrRepository is not set. Fix:');
   });
 
@@ -215,18 +217,20 @@ describe('TenantService input checks', () => {
   });
 
   test('rejects an imageTag outside a PlatformStack, which alone knows the account and region', () => {
-    expectInputError(PropsError, () =>
-      Testing.synthScope((scope) => {
-        new TenantService(scope, 'api', {
-          names: new Names('poc-atlas-dev'),
-          platform: new PlatformParameters(scope, 'platform', { prefix: '/infra' }),
-          serviceName: 'api',
-          containerPort: 3000,
-          logRetentionInDays: 14,
-          ecrRepository: true,
-          imageTag: '1.4.2',
-        });
-      }),
+    expectInputError(
+      PropsError,
+      () =>
+        Testing.synthScope((scope) => {
+          new TenantService(scope, 'api', {
+            names: new Names('poc-atlas-dev'),
+            platform: new PlatformParameters(scope, 'platform', { prefix: '/infra' }),
+            serviceName: 'api',
+            containerPort: 3000,
+            logRetentionInDays: 14,
+            ecrRepository: true,
+            imageTag: '1.4.2',
+          });
+        }),
       /imageTag = "1.4.2" needs the account and region of a PlatformStack.*Fix: build the service in a PlatformStack, or pass the full reference as image/,
     );
   });

@@ -10,8 +10,7 @@ function synthBucket(props: Partial<ConstructorParameters<typeof SecureBucket>[2
 
 describe('SecureBucket', () => {
   it('encrypts with SSE-S3 by default and with the given KMS key when one is set', () => {
-    const sse = (json: ReturnType<typeof synthBucket>) =>
-      resource(json, 'aws_s3_bucket_server_side_encryption_configuration', 'exports_encryption').rule[0].apply_server_side_encryption_by_default;
+    const sse = (json: ReturnType<typeof synthBucket>) => resource(json, 'aws_s3_bucket_server_side_encryption_configuration', 'exports_encryption').rule[0].apply_server_side_encryption_by_default;
     expect(sse(synthBucket())).toEqual({ sse_algorithm: 'AES256' });
     expect(sse(synthBucket({ kmsKeyArn: 'arn:aws:kms:eu-west-1:111122223333:key/abc' }))).toEqual({
       sse_algorithm: 'aws:kms',

@@ -37,7 +37,16 @@ export function workloadAlarmSpecs(props: WorkloadAlarmInputs): MetricAlarmSpec[
   if (db) {
     const dimensions = { DBInstanceIdentifier: db.identifier };
     specs.push(
-      { id: 'rds_cpu_high', description: `${db.identifier}: CPU above 80%`, namespace: 'AWS/RDS', metricName: 'CPUUtilization', dimensions, statistic: 'Average', threshold: 80, comparison: 'GreaterThanThreshold' },
+      {
+        id: 'rds_cpu_high',
+        description: `${db.identifier}: CPU above 80%`,
+        namespace: 'AWS/RDS',
+        metricName: 'CPUUtilization',
+        dimensions,
+        statistic: 'Average',
+        threshold: 80,
+        comparison: 'GreaterThanThreshold',
+      },
       {
         id: 'rds_free_storage_low',
         description: `${db.identifier}: less than 10% of the allocated storage free`,
@@ -48,7 +57,16 @@ export function workloadAlarmSpecs(props: WorkloadAlarmInputs): MetricAlarmSpec[
         threshold: Math.round(db.allocatedStorageInGib * GIB * 0.1),
         comparison: 'LessThanThreshold',
       },
-      { id: 'rds_connections_high', description: `${db.identifier}: more than ${db.connectionsThreshold} connections`, namespace: 'AWS/RDS', metricName: 'DatabaseConnections', dimensions, statistic: 'Maximum', threshold: db.connectionsThreshold, comparison: 'GreaterThanThreshold' },
+      {
+        id: 'rds_connections_high',
+        description: `${db.identifier}: more than ${db.connectionsThreshold} connections`,
+        namespace: 'AWS/RDS',
+        metricName: 'DatabaseConnections',
+        dimensions,
+        statistic: 'Maximum',
+        threshold: db.connectionsThreshold,
+        comparison: 'GreaterThanThreshold',
+      },
     );
   }
   const kafka = props.kafka;

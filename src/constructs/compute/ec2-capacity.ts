@@ -56,9 +56,7 @@ export class Ec2Capacity extends Construct {
       name: names.of('ecs-instances'),
       description: 'ECS container instances: no inbound, outbound to AWS APIs and registries',
       vpcId: props.vpcId,
-      egress: [
-        { description: 'ECS agent, image pulls and AWS APIs', protocol: '-1', fromPort: 0, toPort: 0, cidrBlocks: ['0.0.0.0/0'] },
-      ],
+      egress: [{ description: 'ECS agent, image pulls and AWS APIs', protocol: '-1', fromPort: 0, toPort: 0, cidrBlocks: ['0.0.0.0/0'] }],
       tags: { Name: names.of('ecs-instances') },
     });
 

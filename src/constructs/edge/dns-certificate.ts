@@ -64,16 +64,17 @@ export class DnsCertificate extends Construct {
 
     // Until the parent zone names this zone's servers, nothing resolves in it, ACM never sees the
     // validation record and the apply waits for the certificate until the provider times out.
-    const delegation = props.delegation && this.nameServers
-      ? new Route53Record(this, 'delegation', {
-          zoneId: new DataAwsRoute53Zone(this, 'parent_zone', { name: props.delegation.parentDomain, privateZone: false }).zoneId,
-          name: props.domain,
-          type: 'NS',
-          records: this.nameServers,
-          // Short enough that a replaced zone (new name servers) is followed within the hour.
-          ttl: 3600,
-        })
-      : undefined;
+    const delegation =
+      props.delegation && this.nameServers
+        ? new Route53Record(this, 'delegation', {
+            zoneId: new DataAwsRoute53Zone(this, 'parent_zone', { name: props.delegation.parentDomain, privateZone: false }).zoneId,
+            name: props.domain,
+            type: 'NS',
+            records: this.nameServers,
+            // Short enough that a replaced zone (new name servers) is followed within the hour.
+            ttl: 3600,
+          })
+        : undefined;
 
     const certificate = (this.certificate = new AcmCertificate(this, 'certificate', {
       domainName: `*.${props.domain}`,
@@ -86,9 +87,7 @@ export class DnsCertificate extends Construct {
     // The wildcard and the apex share one validation record, hence allow_overwrite. The map is
     // built over the set itself: fromComplexList wraps it in tolist(), whose order is unknown until
     // the certificate exists, and Terraform then refuses to plan a fresh environment.
-    const option = TerraformIterator.fromMap(
-      Token.asAnyMap(`\${{ for dvo in ${certificate.fqn}.domain_validation_options : dvo.domain_name => dvo }}`),
-    );
+    const option = TerraformIterator.fromMap(Token.asAnyMap(`\${{ for dvo in ${certificate.fqn}.domain_validation_options : dvo.domain_name => dvo }}`));
     const records = new Route53Record(this, 'validation_record', {
       forEach: option,
       zoneId: this.zoneId,

@@ -65,8 +65,7 @@ export class LoadBalancer extends Construct {
 
     acknowledge(this.securityGroup, {
       rule: 'sg-public-web-ingress',
-      reason:
-        'The shared ALB is the public edge: 80 only redirects to HTTPS and 443 serves TLS 1.2+; any other public port on it is still a finding (sg-no-public-ingress).',
+      reason: 'The shared ALB is the public edge: 80 only redirects to HTTPS and 443 serves TLS 1.2+; any other public port on it is still a finding (sg-no-public-ingress).',
     });
 
     const elbAccount = new DataAwsElbServiceAccount(this, 'elb_account', {});
@@ -101,8 +100,7 @@ export class LoadBalancer extends Construct {
     });
     acknowledge(this.alb, {
       rule: 'alb-internal',
-      reason:
-        'The one internet-facing load balancer by design (docs/design.md): tenants reach users through its HTTPS listener; services behind it stay in private subnets.',
+      reason: 'The one internet-facing load balancer by design (docs/design.md): tenants reach users through its HTTPS listener; services behind it stay in private subnets.',
     });
 
     new LbListener(this, 'http', {
@@ -117,9 +115,7 @@ export class LoadBalancer extends Construct {
       protocol: 'HTTPS',
       sslPolicy: TLS_POLICY,
       certificateArn: props.certificateArn,
-      defaultAction: [
-        { type: 'fixed-response', fixedResponse: { contentType: 'text/plain', messageBody: 'Not found', statusCode: '404' } },
-      ],
+      defaultAction: [{ type: 'fixed-response', fixedResponse: { contentType: 'text/plain', messageBody: 'Not found', statusCode: '404' } }],
     });
   }
 }

@@ -107,7 +107,13 @@ export class MonitoringEndpoints {
   address(service: MonitoringServiceKey, port: number): string {
     const spec = MONITORING_SERVICES[service];
     if (![spec.port, ...spec.extraPorts].includes(port)) {
-      throw new PropsError({ subject: `monitoring service ${service}`, field: 'port', value: port, problem: 'is not a port it listens on', fix: `use one of ${[spec.port, ...spec.extraPorts].join(', ')}` });
+      throw new PropsError({
+        subject: `monitoring service ${service}`,
+        field: 'port',
+        value: port,
+        problem: 'is not a port it listens on',
+        fix: `use one of ${[spec.port, ...spec.extraPorts].join(', ')}`,
+      });
     }
     return `${this.host(service)}:${port}`;
   }

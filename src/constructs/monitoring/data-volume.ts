@@ -23,7 +23,11 @@ export interface DataVolumeProps {
 export class DataVolume extends Construct {
   readonly accessPoint: EfsAccessPoint;
 
-  constructor(scope: Construct, id: string, private readonly props: DataVolumeProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: DataVolumeProps,
+  ) {
     super(scope, id);
     if (!/^(\/[a-z0-9._-]+)+$/.test(props.rootPath)) {
       throw new PropsError({ subject: `DataVolume ${props.name}`, field: 'rootPath', value: props.rootPath, problem: 'is not an absolute path', fix: `e.g. "/monitoring/${props.name}"` });

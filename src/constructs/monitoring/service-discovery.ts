@@ -22,7 +22,13 @@ export class ServiceDiscovery extends Construct {
     super(scope, id);
     for (const name of props.serviceNames) {
       if (!/^[a-z][a-z0-9-]*[a-z0-9]$/.test(name)) {
-        throw new PropsError({ subject: 'ServiceDiscovery', field: 'serviceNames', value: props.serviceNames, problem: `contains "${name}", which is not a DNS label`, fix: 'lowercase letters, digits and inner hyphens' });
+        throw new PropsError({
+          subject: 'ServiceDiscovery',
+          field: 'serviceNames',
+          value: props.serviceNames,
+          problem: `contains "${name}", which is not a DNS label`,
+          fix: 'lowercase letters, digits and inner hyphens',
+        });
       }
     }
     const ttl = props.ttlInSeconds ?? 10;

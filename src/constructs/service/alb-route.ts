@@ -52,16 +52,18 @@ export class AlbRoute extends Construct {
 
     const actions: LbListenerRuleAction[] = [
       ...(props.authenticate
-        ? [{
-            type: 'authenticate-cognito',
-            order: 1,
-            authenticateCognito: {
-              userPoolArn: platform.get('cognitoUserPoolArn'),
-              userPoolClientId: platform.get('cognitoUserPoolClientId'),
-              userPoolDomain: platform.get('cognitoUserPoolDomain'),
-              onUnauthenticatedRequest: 'authenticate',
+        ? [
+            {
+              type: 'authenticate-cognito',
+              order: 1,
+              authenticateCognito: {
+                userPoolArn: platform.get('cognitoUserPoolArn'),
+                userPoolClientId: platform.get('cognitoUserPoolClientId'),
+                userPoolDomain: platform.get('cognitoUserPoolDomain'),
+                onUnauthenticatedRequest: 'authenticate',
+              },
             },
-          }]
+          ]
         : []),
       { type: 'forward', order: props.authenticate ? 2 : 1, targetGroupArn: this.targetGroup.arn },
     ];

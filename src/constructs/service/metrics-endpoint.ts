@@ -27,13 +27,17 @@ export function validateMetricsEndpoint(serviceName: string, metrics: MetricsEnd
     throw new Error(`TenantService ${serviceName}: metrics.port = ${metrics.port} is not a TCP port. Fix: 1-65535`);
   }
   if (metrics.path !== undefined && !Object.hasOwn(METRICS_PATHS, metrics.path)) {
-    throw new Error(`TenantService ${serviceName}: metrics.path = "${metrics.path}" has no discovery name, so Prometheus would not know it. Fix: serve metrics on one of ${Object.keys(METRICS_PATHS).join(', ')}, or add the path to METRICS_PATHS (a platform change, then Layer 1 and monitoring are applied again)`);
+    throw new Error(
+      `TenantService ${serviceName}: metrics.path = "${metrics.path}" has no discovery name, so Prometheus would not know it. Fix: serve metrics on one of ${Object.keys(METRICS_PATHS).join(', ')}, or add the path to METRICS_PATHS (a platform change, then Layer 1 and monitoring are applied again)`,
+    );
   }
   if (others.serviceRegistryArn !== undefined) {
     throw new Error(`TenantService ${serviceName}: metrics and serviceRegistryArn are both set, and ECS registers a service in one Cloud Map service only. Fix: drop one of them`);
   }
   if ((others.desiredCount ?? 1) > MAX_TASKS_PER_METRICS_PATH) {
-    throw new Error(`TenantService ${serviceName}: desiredCount = ${others.desiredCount} with metrics set, but a DNS answer holds at most ${MAX_TASKS_PER_METRICS_PATH} tasks, so Prometheus would scrape a random subset. Fix: at most ${MAX_TASKS_PER_METRICS_PATH} tasks, or push metrics over OTLP instead`);
+    throw new Error(
+      `TenantService ${serviceName}: desiredCount = ${others.desiredCount} with metrics set, but a DNS answer holds at most ${MAX_TASKS_PER_METRICS_PATH} tasks, so Prometheus would scrape a random subset. Fix: at most ${MAX_TASKS_PER_METRICS_PATH} tasks, or push metrics over OTLP instead`,
+    );
   }
 }
 

@@ -40,10 +40,7 @@ export class ServiceRoles extends Construct {
     new IamRolePolicy(this, 'execution_policy', {
       role: this.executionRole.id,
       name: 'logs-and-secrets',
-      policy: policyDocument([
-        { Sid: 'WriteLogs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${props.logGroupArn}:*` },
-        ...secretStatements,
-      ]),
+      policy: policyDocument([{ Sid: 'WriteLogs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${props.logGroupArn}:*` }, ...secretStatements]),
     });
 
     this.taskRole = new IamRole(this, 'task', {

@@ -91,9 +91,7 @@ export class TenantService extends Construct {
       });
     }
 
-    const metrics = props.metrics
-      ? new MetricsRegistration(this, 'metrics', { platform, containerName: serviceName, securityGroupId: this.securityGroup.id, endpoint: props.metrics })
-      : undefined;
+    const metrics = props.metrics ? new MetricsRegistration(this, 'metrics', { platform, containerName: serviceName, securityGroupId: this.securityGroup.id, endpoint: props.metrics }) : undefined;
     const metricsPorts = props.metrics && ![props.containerPort, ...(props.extraPorts ?? [])].includes(props.metrics.port) ? [props.metrics.port] : [];
 
     const capacity = capacityPlan(props, platform);
@@ -204,23 +202,43 @@ export class TenantService extends Construct {
     const { platform } = props;
     const service = { ClusterName: platform.get('clusterName'), ServiceName: this.service.name };
     const targetHealth = this.route
-      ? [{
-          id: 'unhealthy_targets',
-          description: `${props.serviceName}: at least one target failed its health check`,
-          namespace: 'AWS/ApplicationELB',
-          metricName: 'UnHealthyHostCount',
-          dimensions: { TargetGroup: this.route.targetGroup.arnSuffix, LoadBalancer: Fn.element(Fn.split(':loadbalancer/', platform.get('albArn')), 1) as string },
-          statistic: 'Maximum' as const,
-          threshold: 0,
-          comparison: 'GreaterThanThreshold' as const,
-        }]
+      ? [
+          {
+            id: 'unhealthy_targets',
+            description: `${props.serviceName}: at least one target failed its health check`,
+            namespace: 'AWS/ApplicationELB',
+            metricName: 'UnHealthyHostCount',
+            dimensions: { TargetGroup: this.route.targetGroup.arnSuffix, LoadBalancer: Fn.element(Fn.split(':loadbalancer/', platform.get('albArn')), 1) as string },
+            statistic: 'Maximum' as const,
+            threshold: 0,
+            comparison: 'GreaterThanThreshold' as const,
+          },
+        ]
       : [];
     new AlarmSet(this, 'alarms', {
       namePrefix: fullName,
       action: props.alarmAction ?? notifyTopic(platform.get('operatorTopicArn')),
       alarms: [
-        { id: 'cpu_high', description: `${props.serviceName}: CPU above 80%`, namespace: 'AWS/ECS', metricName: 'CPUUtilization', dimensions: service, statistic: 'Average', threshold: 80, comparison: 'GreaterThanThreshold' },
-        { id: 'memory_high', description: `${props.serviceName}: memory above 85%`, namespace: 'AWS/ECS', metricName: 'MemoryUtilization', dimensions: service, statistic: 'Average', threshold: 85, comparison: 'GreaterThanThreshold' },
+        {
+          id: 'cpu_high',
+          description: `${props.serviceName}: CPU above 80%`,
+          namespace: 'AWS/ECS',
+          metricName: 'CPUUtilization',
+          dimensions: service,
+          statistic: 'Average',
+          threshold: 80,
+          comparison: 'GreaterThanThreshold',
+        },
+        {
+          id: 'memory_high',
+          description: `${props.serviceName}: memory above 85%`,
+          namespace: 'AWS/ECS',
+          metricName: 'MemoryUtilization',
+          dimensions: service,
+          statistic: 'Average',
+          threshold: 85,
+          comparison: 'GreaterThanThreshold',
+        },
         ...targetHealth,
       ],
     });

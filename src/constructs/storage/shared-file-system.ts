@@ -60,18 +60,14 @@ export class SharedFileSystem extends Construct {
       name: names.of('efs-client'),
       description: 'Attach to tasks that mount the shared EFS',
       vpcId: props.vpcId,
-      egress: [
-        { description: 'NFS to the EFS mount targets', protocol: 'tcp', fromPort: 2049, toPort: 2049, cidrBlocks: [props.vpcCidr] },
-      ],
+      egress: [{ description: 'NFS to the EFS mount targets', protocol: 'tcp', fromPort: 2049, toPort: 2049, cidrBlocks: [props.vpcCidr] }],
       tags: { Name: names.of('efs-client') },
     });
     const mountSecurityGroup = new SecurityGroup(this, 'security_group', {
       name: names.of('efs'),
       description: 'EFS mount targets: NFS from EFS clients only',
       vpcId: props.vpcId,
-      ingress: [
-        { description: 'NFS from EFS clients', protocol: 'tcp', fromPort: 2049, toPort: 2049, securityGroups: [this.clientSecurityGroup.id] },
-      ],
+      ingress: [{ description: 'NFS from EFS clients', protocol: 'tcp', fromPort: 2049, toPort: 2049, securityGroups: [this.clientSecurityGroup.id] }],
       tags: { Name: names.of('efs') },
     });
     props.subnets.forEach((subnet) => {

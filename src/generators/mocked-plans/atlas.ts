@@ -64,11 +64,14 @@ override_data {
   target = data.aws_ssm_parameter.platform_private_subnet_ids
   values = { insecure_value = "subnet-0aaa1111aaaa1111a,subnet-0bbb2222bbbb2222b" }
 }
-${when(publicSubnets, hcl`
+${when(
+  publicSubnets,
+  hcl`
 override_data {
   target = data.aws_ssm_parameter.platform_public_subnet_ids
   values = { insecure_value = "subnet-0ccc3333cccc3333c,subnet-0ddd4444dddd4444d" }
-}`)}
+}`,
+)}
 override_data {
   target = data.aws_ssm_parameter.platform_alb_arn
   values = { insecure_value = "arn:aws:elasticloadbalancing:${r}:${a}:loadbalancer/app/${p}-alb/0123456789abcdef" }
@@ -205,7 +208,9 @@ run "${mskRun}" {
     condition     = aws_msk_cluster.kafka.encryption_info[0].encryption_in_transit[0].client_broker == "TLS" && aws_msk_cluster.kafka.encryption_info[0].encryption_in_transit[0].in_cluster == true
     error_message = "MSK must use TLS between clients and brokers and inside the cluster"
   }
-  ${when(msk.publicAccess, hcl`
+  ${when(
+    msk.publicAccess,
+    hcl`
   assert {
     condition     = aws_msk_cluster.kafka.broker_node_group_info[0].connectivity_info[0].public_access[0].type == "SERVICE_PROVIDED_EIPS"
     error_message = "${env.name} MSK serves public IAM+TLS endpoints"
@@ -217,22 +222,32 @@ run "${mskRun}" {
   assert {
     condition     = aws_vpc_security_group_ingress_rule.kafka_public_client_0.cidr_ipv4 == "${msk.publicAccessCidrs[0]}" && aws_vpc_security_group_ingress_rule.kafka_public_client_0.from_port == 9198
     error_message = "public brokers are reachable from the allow list only"
-  }`)}
-  ${when(!msk.publicAccess, hcl`
+  }`,
+  )}
+  ${when(
+    !msk.publicAccess,
+    hcl`
   assert {
     condition     = aws_msk_cluster.kafka.broker_node_group_info[0].connectivity_info[0].public_access[0].type == "DISABLED"
     error_message = "${env.name} MSK has no public endpoints"
-  }`)}
-  ${when(msk.multiVpcConnectivity, hcl`
+  }`,
+  )}
+  ${when(
+    msk.multiVpcConnectivity,
+    hcl`
   assert {
     condition     = aws_msk_cluster.kafka.broker_node_group_info[0].connectivity_info[0].vpc_connectivity[0].client_authentication[0].sasl[0].iam == true
     error_message = "${env.name} MSK offers multi-VPC private connectivity over IAM"
-  }`)}
-  ${when(!msk.publicAccess, hcl`
+  }`,
+  )}
+  ${when(
+    !msk.publicAccess,
+    hcl`
   assert {
     condition     = tolist(aws_msk_cluster.kafka.broker_node_group_info[0].client_subnets) == tolist(["subnet-0aaa1111aaaa1111a", "subnet-0bbb2222bbbb2222b"])
     error_message = "${env.name} MSK brokers sit in the private subnets from SSM"
-  }`)}
+  }`,
+  )}
   assert {
     condition     = aws_msk_cluster.kafka.number_of_broker_nodes == ${msk.brokers} && aws_msk_cluster.kafka.broker_node_group_info[0].instance_type == "${msk.brokerInstanceType}"
     error_message = "${env.name} MSK sizing comes from the ${env.name} config"
@@ -246,7 +261,9 @@ run "${rdsRun}" {
     condition     = aws_db_instance.database.storage_encrypted && aws_db_instance.database.manage_master_user_password
     error_message = "RDS must be encrypted and keep its master password in Secrets Manager"
   }
-  ${when(production, hcl`
+  ${when(
+    production,
+    hcl`
   assert {
     condition     = aws_db_instance.database.publicly_accessible == false && aws_db_instance.database.multi_az == true
     error_message = "${env.name} RDS is private and Multi-AZ"
@@ -254,13 +271,19 @@ run "${rdsRun}" {
   assert {
     condition     = aws_db_instance.database.deletion_protection == true && aws_db_instance.database.skip_final_snapshot == false && aws_db_instance.database.final_snapshot_identifier == "${p}-dashboard-db-final"
     error_message = "${env.name} RDS is deletion-protected and snapshots on destroy"
-  }`)}
-  ${when(!production, hcl`
+  }`,
+  )}
+  ${when(
+    !production,
+    hcl`
   assert {
     condition     = aws_db_instance.database.publicly_accessible == ${rds.publiclyAccessible} && aws_db_instance.database.multi_az == ${rds.multiAz} && aws_db_instance.database.deletion_protection == ${env.protection.deletionProtection}
     error_message = "${env.name} RDS keeps its ${rds.publiclyAccessible ? 'public' : 'private'}, ${rds.multiAz ? 'Multi-AZ' : 'single-AZ'} placement"
-  }`)}
-  ${when(rds.publiclyAccessible, hcl`
+  }`,
+  )}
+  ${when(
+    rds.publiclyAccessible,
+    hcl`
   assert {
     condition     = toset(aws_db_subnet_group.database_subnet_group.subnet_ids) == toset(["subnet-0ccc3333cccc3333c", "subnet-0ddd4444dddd4444d"])
     error_message = "a publicly accessible database sits in the public subnets"
@@ -268,17 +291,24 @@ run "${rdsRun}" {
   assert {
     condition     = aws_vpc_security_group_ingress_rule.database_allowed_cidr_0.cidr_ipv4 == "${rds.allowedCidrs[0]}"
     error_message = "PostgreSQL is reachable from the allow list only"
-  }`)}
-  ${when(!rds.publiclyAccessible, hcl`
+  }`,
+  )}
+  ${when(
+    !rds.publiclyAccessible,
+    hcl`
   assert {
     condition     = toset(aws_db_subnet_group.database_subnet_group.subnet_ids) == toset(["subnet-0aaa1111aaaa1111a", "subnet-0bbb2222bbbb2222b"])
     error_message = "a private database sits in the private subnets"
-  }`)}
-  ${when(production, hcl`
+  }`,
+  )}
+  ${when(
+    production,
+    hcl`
   assert {
     condition     = aws_db_instance.database.backup_retention_period >= 7 && aws_db_instance.database.iam_database_authentication_enabled
     error_message = "${env.name} RDS keeps at least 7 days of backups and takes IAM authentication"
-  }`)}
+  }`,
+  )}
 }
 
 run "services_sit_behind_the_shared_listener_in_private_subnets" {
@@ -312,17 +342,22 @@ run "services_sit_behind_the_shared_listener_in_private_subnets" {
     condition     = aws_cloudwatch_metric_alarm.alarms_events_ingestion_target_5xx.dimensions["LoadBalancer"] == "app/${p}-alb/0123456789abcdef"
     error_message = "the 5xx alarm watches the shared ALB"
   }
-  ${when(env.atlas.exportBucket.enabled, hcl`
+  ${when(
+    env.atlas.exportBucket.enabled,
+    hcl`
   assert {
     condition     = aws_s3_bucket.kafka_exports.bucket == "${p}-kafka-exports-${a}"
     error_message = "the export bucket exists in ${env.name}"
-  }`)}
+  }`,
+  )}
   assert {
     condition     = aws_iam_role_policy_attachment.dashboard_backend_roles_execution_managed.policy_arn == "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
     error_message = "the execution role's managed policy ARN is built in the provider's partition"
   }
 }
-${when(kafkaUi.capacity === 'ec2', hcl`
+${when(
+  kafkaUi.capacity === 'ec2',
+  hcl`
 
 run "kafka_ui_runs_on_the_ec2_capacity_and_the_public_services_on_fargate" {
   command = plan
@@ -343,8 +378,11 @@ run "kafka_ui_runs_on_the_ec2_capacity_and_the_public_services_on_fargate" {
     condition     = one(aws_ecs_service.events_ingestion_service.capacity_provider_strategy).capacity_provider == "FARGATE" && one(aws_ecs_service.dashboard_backend_service.capacity_provider_strategy).capacity_provider == "FARGATE" && tolist(aws_ecs_task_definition.events_ingestion_task.requires_compatibilities) == tolist(["FARGATE"])
     error_message = "the public services stay on Fargate"
   }
-}`)}
-${when(exports.enabled && exportTopic !== undefined, hcl`
+}`,
+)}
+${when(
+  exports.enabled && exportTopic !== undefined,
+  hcl`
 
 run "kafka_exports_deliver_the_configured_topic_with_firehose" {
   command = plan
@@ -381,13 +419,19 @@ run "kafka_exports_deliver_the_configured_topic_with_firehose" {
     condition     = tolist(aws_cloudwatch_metric_alarm.${exportAlarm}.alarm_actions) == tolist([data.aws_ssm_parameter.platform_operator_topic_arn.insecure_value])
     error_message = "the delivery alarm notifies the operator topic"
   }
-  ${when(firehosePrivate, hcl`
+  ${when(
+    firehosePrivate,
+    hcl`
   assert {
     condition     = one([for s in jsondecode(aws_msk_cluster_policy.kafka_policy.policy).Statement : s if s.Sid == "ServiceVpcConnections"]).Principal.Service == ["firehose.amazonaws.com"]
     error_message = "the cluster policy lets Firehose create its multi-VPC connection"
-  }`)}
-}`)}
-${when(metricsPort !== undefined, hcl`
+  }`,
+  )}
+}`,
+)}
+${when(
+  metricsPort !== undefined,
+  hcl`
 
 run "opted_in_services_register_for_prometheus" {
   command = plan
@@ -412,6 +456,7 @@ run "opted_in_services_register_for_prometheus" {
     condition     = length(aws_ecs_service.kafka_ui_service.service_registries) == 0
     error_message = "Kafka UI does not opt in"
   }
-}`)}
+}`,
+)}
 `;
 }

@@ -130,11 +130,14 @@ mock_provider "aws" {
       name_servers = ["ns-1.awsdns-01.org", "ns-2.awsdns-02.co.uk", "ns-3.awsdns-03.com", "ns-4.awsdns-04.net"]
     }
   }
-  ${when(parentZone, hcl`
+  ${when(
+    parentZone,
+    hcl`
   # The parent zone (${parentDomain(d)}) the delegation record is written into.
   mock_data "aws_route53_zone" {
     defaults = { zone_id = "Z0PARENTZONE0000000000", name = "${parentDomain(d)}" }
-  }`)}
+  }`,
+  )}
   mock_resource "aws_acm_certificate" {
     # The real provider knows these at plan time (from domain_name and the SANs); the DNS
     # validation records are keyed by them. Wildcard and apex share one validation record.
@@ -201,7 +204,9 @@ override_resource {
   override_during = plan
   values          = { id = "subnet-0private000000000b" }
 }
-${when(perAzNat, hcl`
+${when(
+  perAzNat,
+  hcl`
 # One NAT gateway per AZ in ${env.name}: distinct IDs show which route table uses which.
 override_resource {
   target          = aws_nat_gateway.network_nat_a_gateway
@@ -212,7 +217,8 @@ override_resource {
   target          = aws_nat_gateway.network_nat_b_gateway
   override_during = plan
   values          = { id = "nat-0a1b2c3d4e5f6000b" }
-}`)}
+}`,
+)}
 # The HTTPS listener gets its own ARN, so the SSM check below tells it apart from the :80 one.
 override_resource {
   target          = aws_lb_listener.alb_http
@@ -251,11 +257,14 @@ run "plan" {
     condition     = aws_lb.alb.drop_invalid_header_fields && !aws_lb.alb.internal && aws_lb.alb.subnets == toset(["subnet-0public0000000000a", "subnet-0public0000000000b"])
     error_message = "the ALB is internet-facing in both public subnets and drops invalid headers"
   }
-  ${when(production, hcl`
+  ${when(
+    production,
+    hcl`
   assert {
     condition     = aws_lb.alb.enable_deletion_protection
     error_message = "the ${env.name} ALB has deletion protection"
-  }`)}
+  }`,
+  )}
   assert {
     condition     = one(aws_lb.alb.access_logs).enabled && one(aws_lb.alb.access_logs).bucket == aws_s3_bucket.alb_access_logs.bucket
     error_message = "ALB access logs go to the access-log bucket"
@@ -274,14 +283,17 @@ run "plan" {
     condition     = length(aws_route53_record.dns_validation_record) == 2 && aws_acm_certificate_validation.dns_validation.validation_record_fqdns == toset(["_3f1a.${d}"])
     error_message = "one DNS validation record per certificate name, all waited for by the validation"
   }
-  ${when(parentZone, hcl`
+  ${when(
+    parentZone,
+    hcl`
   assert {
     condition = (
       aws_route53_record.dns_delegation.zone_id == "Z0PARENTZONE0000000000" && aws_route53_record.dns_delegation.name == "${d}" &&
       aws_route53_record.dns_delegation.type == "NS" && toset(aws_route53_record.dns_delegation.records) == toset(aws_route53_zone.dns_zone.name_servers)
     )
     error_message = "the zone is delegated by an NS record of its name servers in the parent zone"
-  }`)}
+  }`,
+  )}
   assert {
     condition     = output.hosted_zone_name_servers == aws_route53_zone.dns_zone.name_servers
     error_message = "the zone's name servers are an output"
@@ -292,19 +304,25 @@ run "plan" {
     condition     = aws_vpc.network.cidr_block == "${net.vpcCidr}" && aws_subnet.network_private_a.cidr_block == "${net.privateSubnetCidrs[0]}" && aws_subnet.network_private_b.cidr_block == "${net.privateSubnetCidrs[1]}"
     error_message = "${env.name} keeps its VPC and private subnet ranges"
   }
-  ${when(!perAzNat, hcl`
+  ${when(
+    !perAzNat,
+    hcl`
   assert {
     condition     = length(aws_nat_gateway.network_nat_a_gateway.id) > 0 && aws_route.network_private_b_nat.nat_gateway_id == aws_nat_gateway.network_nat_a_gateway.id
     error_message = "${env.name} has one NAT gateway that both private route tables use"
-  }`)}
-  ${when(perAzNat, hcl`
+  }`,
+  )}
+  ${when(
+    perAzNat,
+    hcl`
   assert {
     condition = (
       aws_route.network_private_a_nat.nat_gateway_id == "nat-0a1b2c3d4e5f6000a" &&
       aws_route.network_private_b_nat.nat_gateway_id == "nat-0a1b2c3d4e5f6000b"
     )
     error_message = "${env.name} has one NAT gateway per AZ, each private route table using its own zone's"
-  }`)}
+  }`,
+  )}
   assert {
     condition     = aws_flow_log.network_flow_log.traffic_type == "ALL" && aws_flow_log.network_flow_log.log_destination == "${flowLogArn}"
     error_message = "VPC flow logs record all traffic into the flow-log group"
@@ -372,7 +390,10 @@ run "plan" {
         aws_ssm_parameter.ssm_metrics_scraper_security_group_id,
       ] : p.name => nonsensitive(p.value)
       } == {
-${alignedMap(ssmContract.map(([key, value]) => [`${ssm}/${key}`, value]), '      ')}
+${alignedMap(
+  ssmContract.map(([key, value]) => [`${ssm}/${key}`, value]),
+  '      ',
+)}
     }
     error_message = "base-infra writes every SSM key of the contract, with the values Layer 2 expects"
   }

@@ -9,6 +9,5 @@ export const albDeletionProtection: ResourceRule = {
   publicIds: ['CKV_AWS_150', 'ELB.6'],
   fix: 'set enable_deletion_protection = true (config: protection.deletionProtection) for production-tier environments',
   resourceTypes: ['aws_lb', 'aws_alb'],
-  check: (lb, { tier }) =>
-    tier === 'production' ? requireAttr(lb, 'enable_deletion_protection', isTrue, 'true in a production-tier stack') : NOT_APPLICABLE,
+  check: (lb, { tier }) => (tier === 'production' ? requireAttr(lb, 'enable_deletion_protection', isTrue, 'true in a production-tier stack') : NOT_APPLICABLE),
 };

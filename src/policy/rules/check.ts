@@ -19,7 +19,11 @@ export function expressionIn(value: unknown): string | undefined {
   if (isExpression(value)) return value;
   if (Array.isArray(value)) return value.map(expressionIn).find((e) => e !== undefined);
   const object = asObject(value);
-  return object ? Object.values(object).map(expressionIn).find((e) => e !== undefined) : undefined;
+  return object
+    ? Object.values(object)
+        .map(expressionIn)
+        .find((e) => e !== undefined)
+    : undefined;
 }
 
 export function unverifiable(path: string, value: string, wanted: string): string {
@@ -83,12 +87,7 @@ export function containerDefinitions(task: TfResource, stack?: StackDocument): R
  * Runs `problemOf` over every container, after failing closed on expressions at `reads` (keys of
  * each container) and on definitions that cannot be read at all.
  */
-export function everyContainer(
-  task: TfResource,
-  stack: StackDocument | undefined,
-  reads: readonly string[],
-  problemOf: (container: Record<string, unknown>) => string | undefined,
-): Verdict {
+export function everyContainer(task: TfResource, stack: StackDocument | undefined, reads: readonly string[], problemOf: (container: Record<string, unknown>) => string | undefined): Verdict {
   const containers = containerDefinitions(task, stack);
   if (!containers) return nonCompliant(`container_definitions ${show(task.attributes.container_definitions)} cannot be read at synth`);
   const problems = containers.flatMap((c) => {

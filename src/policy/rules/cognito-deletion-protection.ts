@@ -8,6 +8,5 @@ export const cognitoDeletionProtection: ResourceRule = {
   publicIds: [],
   fix: 'set deletion_protection = "ACTIVE" (config: protection.deletionProtection) for production-tier environments',
   resourceTypes: ['aws_cognito_user_pool'],
-  check: (pool, { tier }) =>
-    tier === 'production' ? requireAttr(pool, 'deletion_protection', (v) => v === 'ACTIVE', '"ACTIVE" in a production-tier stack') : NOT_APPLICABLE,
+  check: (pool, { tier }) => (tier === 'production' ? requireAttr(pool, 'deletion_protection', (v) => v === 'ACTIVE', '"ACTIVE" in a production-tier stack') : NOT_APPLICABLE),
 };

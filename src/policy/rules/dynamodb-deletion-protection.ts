@@ -9,6 +9,5 @@ export const dynamodbDeletionProtection: ResourceRule = {
   publicIds: ['DynamoDB.6'],
   fix: 'set deletion_protection_enabled = true for production-tier stacks',
   resourceTypes: ['aws_dynamodb_table'],
-  check: (table, { tier }) =>
-    tier === 'production' ? requireAttr(table, 'deletion_protection_enabled', isTrue, 'true in a production-tier stack') : NOT_APPLICABLE,
+  check: (table, { tier }) => (tier === 'production' ? requireAttr(table, 'deletion_protection_enabled', isTrue, 'true in a production-tier stack') : NOT_APPLICABLE),
 };

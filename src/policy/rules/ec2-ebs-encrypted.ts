@@ -20,7 +20,11 @@ export const ec2EbsEncrypted: ResourceRule = {
   resourceTypes: Object.keys(VOLUMES),
   check: (resource) => {
     const paths = VOLUMES[resource.type];
-    const unknown = unknownAt(resource, paths.map((p) => `${p}.encrypted`), 'true');
+    const unknown = unknownAt(
+      resource,
+      paths.map((p) => `${p}.encrypted`),
+      'true',
+    );
     if (unknown) return unknown;
     const [first] = paths;
     const volumes = paths.flatMap((path) => volumesAt(resource.attributes, path).map((v) => ({ path, v })));

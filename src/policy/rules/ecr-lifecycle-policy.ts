@@ -9,7 +9,5 @@ export const ecrLifecyclePolicy: ResourceRule = {
   fix: 'add an aws_ecr_lifecycle_policy with repository = <this repository>.name',
   resourceTypes: ['aws_ecr_repository'],
   check: (repo, { stack }) =>
-    stack.referrers(repo, 'aws_ecr_lifecycle_policy', 'repository', attr(repo, 'name')).length > 0
-      ? COMPLIANT
-      : nonCompliant('no aws_ecr_lifecycle_policy refers to this repository'),
+    stack.referrers(repo, 'aws_ecr_lifecycle_policy', 'repository', attr(repo, 'name')).length > 0 ? COMPLIANT : nonCompliant('no aws_ecr_lifecycle_policy refers to this repository'),
 };

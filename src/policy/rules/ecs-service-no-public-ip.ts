@@ -9,6 +9,5 @@ export const ecsServiceNoPublicIp: ResourceRule = {
   publicIds: ['CKV_AWS_333', 'ECS.2'],
   fix: 'set network_configuration { assign_public_ip = false } and use private subnets',
   resourceTypes: ['aws_ecs_service'],
-  check: (service) =>
-    requireAttr(service, 'network_configuration.assign_public_ip', (v) => v === undefined || !isTrue(v), 'false'),
+  check: (service) => requireAttr(service, 'network_configuration.assign_public_ip', (v) => v === undefined || !isTrue(v), 'false'),
 };

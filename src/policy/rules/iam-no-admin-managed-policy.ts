@@ -13,8 +13,7 @@ const WANTED = 'a literal ARN or a policy of this stack';
 export const iamNoAdminManagedPolicy: ResourceRule = {
   kind: 'resource',
   id: 'iam-no-admin-managed-policy',
-  property:
-    'No role (task roles included), user or group gets an AWS administrator-level managed policy (AdministratorAccess, and also PowerUserAccess and IAMFullAccess: stricter than CKV_AWS_274).',
+  property: 'No role (task roles included), user or group gets an AWS administrator-level managed policy (AdministratorAccess, and also PowerUserAccess and IAMFullAccess: stricter than CKV_AWS_274).',
   publicIds: ['CKV_AWS_274'],
   stricterThan: ['CKV_AWS_274'],
   fix: 'attach a policy that lists only the actions the role needs',

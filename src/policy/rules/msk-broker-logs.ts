@@ -12,8 +12,9 @@ export const mskBrokerLogs: ResourceRule = {
   fix: 'set logging_info { broker_logs { cloudwatch_logs { enabled = true, log_group = <log group> } } }',
   resourceTypes: ['aws_msk_cluster'],
   check: (msk) =>
-    unknownAt(msk, SINKS.map((sink) => `logging_info.broker_logs.${sink}.enabled`), 'enabled = true') ??
-    (SINKS.some((sink) => isTrue(attr(msk, `logging_info.broker_logs.${sink}.enabled`)))
-      ? COMPLIANT
-      : nonCompliant('logging_info.broker_logs enables no destination')),
+    unknownAt(
+      msk,
+      SINKS.map((sink) => `logging_info.broker_logs.${sink}.enabled`),
+      'enabled = true',
+    ) ?? (SINKS.some((sink) => isTrue(attr(msk, `logging_info.broker_logs.${sink}.enabled`))) ? COMPLIANT : nonCompliant('logging_info.broker_logs enables no destination')),
 };

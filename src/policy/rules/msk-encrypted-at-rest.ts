@@ -12,8 +12,6 @@ export const mskEncryptedAtRest: ResourceRule = {
   check: (msk) => {
     // A reference to a key is exactly what is wanted, so an expression counts as set.
     const key = attr(msk, 'encryption_info.encryption_at_rest_kms_key_arn');
-    return typeof key === 'string' && key !== ''
-      ? COMPLIANT
-      : nonCompliant('encryption_info.encryption_at_rest_kms_key_arn is not set, so an AWS-managed key nobody in the platform controls is used');
+    return typeof key === 'string' && key !== '' ? COMPLIANT : nonCompliant('encryption_info.encryption_at_rest_kms_key_arn is not set, so an AWS-managed key nobody in the platform controls is used');
   },
 };

@@ -9,6 +9,5 @@ export const mskNotPublic: ResourceRule = {
   fix: 'set broker_node_group_info { connectivity_info { public_access { type = "DISABLED" } } }',
   resourceTypes: ['aws_msk_cluster'],
   waivable: 'non-production',
-  check: (msk) =>
-    requireAttr(msk, 'broker_node_group_info.connectivity_info.public_access.type', (v) => v === undefined || v === 'DISABLED', '"DISABLED"'),
+  check: (msk) => requireAttr(msk, 'broker_node_group_info.connectivity_info.public_access.type', (v) => v === undefined || v === 'DISABLED', '"DISABLED"'),
 };

@@ -71,7 +71,11 @@ function withoutMetadata(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutMetadata);
   const object = asObject(value);
   if (!object) return value;
-  return Object.fromEntries(Object.entries(object).filter(([key]) => key !== '//').map(([key, item]) => [key, withoutMetadata(item)]));
+  return Object.fromEntries(
+    Object.entries(object)
+      .filter(([key]) => key !== '//')
+      .map(([key, item]) => [key, withoutMetadata(item)]),
+  );
 }
 
 /** Looks inside `jsonencode(...)` documents too: a literal in a secret's JSON is still a literal. */

@@ -12,6 +12,5 @@ export const preventDestroyStateful: ResourceRule = {
   publicIds: [],
   fix: 'set lifecycle { prevent_destroy = true } (config: protection.preventDestroy) for production-tier environments',
   resourceTypes: STATEFUL_TYPES,
-  check: (resource, { tier }) =>
-    tier === 'production' ? requireAttr(resource, 'lifecycle.prevent_destroy', isTrue, 'true in a production-tier stack') : NOT_APPLICABLE,
+  check: (resource, { tier }) => (tier === 'production' ? requireAttr(resource, 'lifecycle.prevent_destroy', isTrue, 'true in a production-tier stack') : NOT_APPLICABLE),
 };

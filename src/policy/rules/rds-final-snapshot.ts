@@ -9,6 +9,5 @@ export const rdsFinalSnapshot: ResourceRule = {
   publicIds: [],
   fix: 'set skip_final_snapshot = false and a final_snapshot_identifier for production-tier environments',
   resourceTypes: ['aws_db_instance', 'aws_rds_cluster'],
-  check: (db, { tier }) =>
-    tier === 'production' ? requireAttr(db, 'skip_final_snapshot', (v) => !isTrue(v), 'false in a production-tier stack') : NOT_APPLICABLE,
+  check: (db, { tier }) => (tier === 'production' ? requireAttr(db, 'skip_final_snapshot', (v) => !isTrue(v), 'false in a production-tier stack') : NOT_APPLICABLE),
 };

@@ -25,7 +25,11 @@ export const rdsTlsForced: ResourceRule = {
     if (groupName === undefined) return nonCompliant('parameter_group_name is not set, so the engine default parameter group (plaintext allowed) decides');
     const group = stack.target(groupName)?.resource;
     if (!group || group.type !== 'aws_db_parameter_group') {
-      return nonCompliant(isExpression(groupName) ? unverifiable('parameter_group_name', groupName, 'a parameter group of this stack') : `parameter group ${show(groupName)} is not defined in this stack, so its TLS setting cannot be checked`);
+      return nonCompliant(
+        isExpression(groupName)
+          ? unverifiable('parameter_group_name', groupName, 'a parameter group of this stack')
+          : `parameter group ${show(groupName)} is not defined in this stack, so its TLS setting cannot be checked`,
+      );
     }
     const unknown = unknownAt(db, ['engine'], 'a literal engine') ?? unknownAt(group, ['family', 'parameter'], 'literal parameters');
     if (unknown) return unknown;

@@ -20,9 +20,7 @@ export const s3Encryption: ResourceRule = {
     ];
     const unknown = configs.map((c) => unknownAt(c, ['rule.apply_server_side_encryption_by_default.sse_algorithm'], 'a literal algorithm')).find((v) => v);
     if (unknown) return unknown;
-    const encrypted = configs.some((c) =>
-      blockList(c.rule).some((r) => ALGORITHMS.includes(String(attr(r, 'apply_server_side_encryption_by_default.sse_algorithm')))),
-    );
+    const encrypted = configs.some((c) => blockList(c.rule).some((r) => ALGORITHMS.includes(String(attr(r, 'apply_server_side_encryption_by_default.sse_algorithm')))));
     return encrypted ? COMPLIANT : nonCompliant('no server-side encryption configuration with an algorithm refers to this bucket');
   },
 };

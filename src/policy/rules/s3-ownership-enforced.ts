@@ -15,8 +15,6 @@ export const s3OwnershipEnforced: ResourceRule = {
     }
     // The controls' own value is judged on the controls; here only that some exist.
     const controls = bucketCompanions(resource, 'aws_s3_bucket_ownership_controls', stack);
-    return controls.length > 0
-      ? COMPLIANT
-      : nonCompliant('no aws_s3_bucket_ownership_controls with BucketOwnerEnforced refers to this bucket');
+    return controls.length > 0 ? COMPLIANT : nonCompliant('no aws_s3_bucket_ownership_controls with BucketOwnerEnforced refers to this bucket');
   },
 };

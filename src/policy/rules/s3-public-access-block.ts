@@ -18,9 +18,7 @@ export const s3PublicAccessBlock: ResourceRule = {
   resourceTypes: ['aws_s3_bucket', 'aws_s3_bucket_public_access_block'],
   check: (resource, { stack }) => {
     if (resource.type === 'aws_s3_bucket') {
-      return bucketCompanions(resource, 'aws_s3_bucket_public_access_block', stack).length > 0
-        ? COMPLIANT
-        : nonCompliant('no aws_s3_bucket_public_access_block refers to this bucket');
+      return bucketCompanions(resource, 'aws_s3_bucket_public_access_block', stack).length > 0 ? COMPLIANT : nonCompliant('no aws_s3_bucket_public_access_block refers to this bucket');
     }
     const unknown = unknownAt(resource, FLAGS, 'true');
     if (unknown) return unknown;

@@ -4,7 +4,8 @@ import { fromAnywhere, ingressEntries, isWebPort, ports, SG_INGRESS_TYPES, unkno
 export const sgNoPublicIngress: ResourceRule = {
   kind: 'resource',
   id: 'sg-no-public-ingress',
-  property: 'No security group admits the internet (0.0.0.0/0, ::/0, or an IPv4 range wider than /8 or IPv6 wider than /16) on any port but 80/443 (SSH, databases, all ports: never); stricter than the per-port ids.',
+  property:
+    'No security group admits the internet (0.0.0.0/0, ::/0, or an IPv4 range wider than /8 or IPv6 wider than /16) on any port but 80/443 (SSH, databases, all ports: never); stricter than the per-port ids.',
   // Stricter than the per-port Checkov ids (22, 3389, all ports) and EC2.19's list of risky ports:
   // every port but 80/443, and ranges as wide as the internet, not only 0.0.0.0/0.
   publicIds: ['CKV_AWS_24', 'CKV_AWS_25', 'CKV_AWS_277', 'AVD-AWS-0107', 'EC2.18', 'EC2.19'],

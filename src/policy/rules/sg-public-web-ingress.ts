@@ -8,7 +8,8 @@ import { fromAnywhere, ingressEntries, isWebPort, ports, SG_INGRESS_TYPES, unkno
 export const sgPublicWebIngress: ResourceRule = {
   kind: 'resource',
   id: 'sg-public-web-ingress',
-  property: 'Only a deliberate public edge (acknowledged with its reason) admits the internet (as sg-no-public-ingress defines it), and then only on 80/443 (443 too: stricter than CKV_AWS_260, which reads port 80).',
+  property:
+    'Only a deliberate public edge (acknowledged with its reason) admits the internet (as sg-no-public-ingress defines it), and then only on 80/443 (443 too: stricter than CKV_AWS_260, which reads port 80).',
   publicIds: ['CKV_AWS_260', 'AVD-AWS-0107'],
   stricterThan: ['CKV_AWS_260'],
   fix: 'put the service behind the shared ALB and admit the ALB security group; acknowledge only the public edge itself',

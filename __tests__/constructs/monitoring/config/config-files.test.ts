@@ -46,9 +46,7 @@ describe('generated prometheus.yml', () => {
     const [job] = jobs;
     expect(job.static_configs).toBeUndefined();
     // SRV answers carry the port of each task: a fixed port would be wrong for all but one service.
-    expect(job.dns_sd_configs).toEqual([
-      { names: ['metrics.scrape.example.internal', 'actuator-prometheus.scrape.example.internal'], type: 'SRV', refresh_interval: '30s' },
-    ]);
+    expect(job.dns_sd_configs).toEqual([{ names: ['metrics.scrape.example.internal', 'actuator-prometheus.scrape.example.internal'], type: 'SRV', refresh_interval: '30s' }]);
   });
 
   test('a target gets the metrics path of the name it was found under, and nothing else changes it', () => {
@@ -139,7 +137,9 @@ describe('monitoring flows', () => {
       const spec = MONITORING_SERVICES[flow.to];
       expect({ flow: flow.id, listens: [spec.port, ...spec.extraPorts].includes(flow.port) }).toEqual({ flow: flow.id, listens: true });
     }
-    const scraped = MONITORING_FLOWS.filter((f) => f.from === 'prometheus').map((f) => f.to).sort();
+    const scraped = MONITORING_FLOWS.filter((f) => f.from === 'prometheus')
+      .map((f) => f.to)
+      .sort();
     expect(scraped).toEqual(MONITORING_SERVICE_KEYS.filter((k) => k !== 'prometheus').sort());
   });
 });

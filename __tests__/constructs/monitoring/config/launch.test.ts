@@ -5,10 +5,15 @@ import { expectInputError } from '../../../helpers/input-error';
 describe('writeConfigThenExec', () => {
   test('creates the directories, writes each file from its variable, then execs the server', () => {
     // GIVEN two files and a server  WHEN the launch is built
-    const launch = writeConfigThenExec('/bin/sh', [
-      { variable: 'A_CONFIG', path: '/data/config/a.yaml', yaml: 'a: 1\n' },
-      { variable: 'B_CONFIG', path: '/data/config/b.yaml', yaml: 'b: 2\n' },
-    ], ['/bin/server', '--flag=x y'], ['/data/extra']);
+    const launch = writeConfigThenExec(
+      '/bin/sh',
+      [
+        { variable: 'A_CONFIG', path: '/data/config/a.yaml', yaml: 'a: 1\n' },
+        { variable: 'B_CONFIG', path: '/data/config/b.yaml', yaml: 'b: 2\n' },
+      ],
+      ['/bin/server', '--flag=x y'],
+      ['/data/extra'],
+    );
     // THEN one shell script does it in order and quotes what needs quoting
     expect(launch.entryPoint).toEqual(['/bin/sh', '-c']);
     expect(launch.command).toEqual([
@@ -18,7 +23,11 @@ describe('writeConfigThenExec', () => {
   });
 
   test('rejects a variable that is not an environment variable name', () => {
-    const error = expectInputError(PropsError, () => writeConfigThenExec('/bin/sh', [{ variable: 'bad-name', path: '/x/y', yaml: '' }], ['/s']), 'variable = "bad-name" is not an environment variable name. Fix: e.g. PROMETHEUS_CONFIG');
+    const error = expectInputError(
+      PropsError,
+      () => writeConfigThenExec('/bin/sh', [{ variable: 'bad-name', path: '/x/y', yaml: '' }], ['/s']),
+      'variable = "bad-name" is not an environment variable name. Fix: e.g. PROMETHEUS_CONFIG',
+    );
     expect([error.field, error.value]).toEqual(['variable', 'bad-name']);
   });
 

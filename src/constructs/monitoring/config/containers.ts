@@ -38,7 +38,13 @@ export function monitoringContainers(input: MonitoringContainersInput): Record<M
   return {
     prometheus: writeConfigThenExec(
       '/bin/sh',
-      [{ variable: 'PROMETHEUS_CONFIG', path: `${configDir('prometheus')}/prometheus.yml`, yaml: toYaml(prometheusConfig({ endpoints, environment: input.environment, scrapeTargetsNamespace: input.scrapeTargetsNamespace })) }],
+      [
+        {
+          variable: 'PROMETHEUS_CONFIG',
+          path: `${configDir('prometheus')}/prometheus.yml`,
+          yaml: toYaml(prometheusConfig({ endpoints, environment: input.environment, scrapeTargetsNamespace: input.scrapeTargetsNamespace })),
+        },
+      ],
       [
         '/bin/prometheus',
         `--config.file=${configDir('prometheus')}/prometheus.yml`,
@@ -52,12 +58,24 @@ export function monitoringContainers(input: MonitoringContainersInput): Record<M
     ),
     loki: writeConfigThenExec(
       '/bin/sh',
-      [{ variable: 'LOKI_CONFIG', path: `${configDir('loki')}/loki.yaml`, yaml: toYaml(lokiConfig({ httpPort: PORTS.lokiHttp, grpcPort: PORTS.lokiGrpc, dataPath: dataDir('loki'), retentionInDays: retention.logsInDays })) }],
+      [
+        {
+          variable: 'LOKI_CONFIG',
+          path: `${configDir('loki')}/loki.yaml`,
+          yaml: toYaml(lokiConfig({ httpPort: PORTS.lokiHttp, grpcPort: PORTS.lokiGrpc, dataPath: dataDir('loki'), retentionInDays: retention.logsInDays })),
+        },
+      ],
       ['/usr/bin/loki', `-config.file=${configDir('loki')}/loki.yaml`],
     ),
     tempo: writeConfigThenExec(
       '/bin/sh',
-      [{ variable: 'TEMPO_CONFIG', path: `${configDir('tempo')}/tempo.yaml`, yaml: toYaml(tempoConfig({ httpPort: PORTS.tempoHttp, otlpGrpcPort: PORTS.otlpGrpc, dataPath: dataDir('tempo'), retentionInDays: retention.tracesInDays })) }],
+      [
+        {
+          variable: 'TEMPO_CONFIG',
+          path: `${configDir('tempo')}/tempo.yaml`,
+          yaml: toYaml(tempoConfig({ httpPort: PORTS.tempoHttp, otlpGrpcPort: PORTS.otlpGrpc, dataPath: dataDir('tempo'), retentionInDays: retention.tracesInDays })),
+        },
+      ],
       ['/tempo', `-config.file=${configDir('tempo')}/tempo.yaml`],
     ),
     grafana: {

@@ -40,11 +40,7 @@ export function writeConfigThenExec(shell: string, files: readonly ConfigFile[],
     if (!file.path.startsWith('/')) throw new PropsError({ subject: 'config file', field: 'path', value: file.path, problem: 'is not absolute', fix: 'e.g. /prometheus/config/prometheus.yml' });
   }
   const dirs = [...new Set([...files.map((f) => f.path.slice(0, f.path.lastIndexOf('/'))), ...extraDirs])];
-  const steps = [
-    `mkdir -p ${dirs.map(shellQuote).join(' ')}`,
-    ...files.map((f) => `printf '%s\\n' "$${f.variable}" > ${shellQuote(f.path)}`),
-    `exec ${server.map(shellQuote).join(' ')}`,
-  ];
+  const steps = [`mkdir -p ${dirs.map(shellQuote).join(' ')}`, ...files.map((f) => `printf '%s\\n' "$${f.variable}" > ${shellQuote(f.path)}`), `exec ${server.map(shellQuote).join(' ')}`];
   return {
     entryPoint: [shell, '-c'],
     command: [steps.join(' && ')],
