@@ -145,7 +145,7 @@ describe('the package, installed by a tenant project outside this repository', (
     const json = readJson<Record<string, any>>(path.join(project, 'cdktf.out', 'stacks', STACK, 'cdk.tf.json'));
     const parameters = Object.values(json.data.aws_ssm_parameter as Record<string, { name: string }>).map((p) => p.name);
     expect(parameters.length).toBeGreaterThan(5);
-    for (const name of parameters) expect(name).toMatch(/^\/infra\/[a-z-]+$/);
+    for (const name of parameters) expect(name).toMatch(/^\/infra\/[a-z0-9-]+$/);
     expect(JSON.stringify(json)).not.toMatch(/terraform_remote_state|"vpc-[0-9a-f]{8,}"/);
     expect(json.terraform.backend.s3.key).toBe('api/dev/terraform.tfstate');
     expect(json.terraform.required_providers.aws).toEqual({ source: 'hashicorp/aws', version: '= 5.100.0' });
