@@ -13,11 +13,22 @@ const VERSION_LINE = /^Version: `(\d+\.\d+\.\d+)`$/m;
 
 /** The report's text below its version line: what the version check compares. */
 export function renderSurface(api: PublicApi, tenantAddresses: readonly string[]): string {
-  const exports = api.entries.flatMap((entry) => [`### \`${entry.importPath}\``, '', ...entry.exports.map((e) => `- \`${e.name}\` (${e.kind}${e.runtime ? '' : ', type only'})`), '']);
+  const exportLines = api.entries.flatMap((entry) => [`### \`${entry.importPath}\``, '', ...entry.exports.map((e) => `- \`${e.name}\` (${e.kind}${e.runtime ? '' : ', type only'})`), '']);
   const declarations = [...api.declarations].flatMap(([file, text]) => [`### ${file}`, '', '```ts', text, '```', '']);
-  return ['## Exports', '', ...exports, '## Declarations', '', ...declarations, '## Terraform addresses of the example tenant (examples/api-tenant)', '', '```', ...tenantAddresses, '```', ''].join(
-    '\n',
-  );
+  return [
+    '## Exports',
+    '',
+    ...exportLines,
+    '## Declarations',
+    '',
+    ...declarations,
+    '## Terraform addresses of the example tenant (examples/api-tenant)',
+    '',
+    '```',
+    ...tenantAddresses,
+    '```',
+    '',
+  ].join('\n');
 }
 
 export function renderApiReport(version: string, packageName: string, surface: string): string {

@@ -114,12 +114,12 @@ export function loadPublicApi(root: string): PublicApi {
 
   const entries = entryPoints.map(([importPath, source]): PublicEntry => {
     const module = checker.getSymbolAtLocation(program.getSourceFile(source)!)!;
-    const exports = checker.getExportsOfModule(module).map((alias): PublicExport => {
+    const moduleExports = checker.getExportsOfModule(module).map((alias): PublicExport => {
       const symbol = alias.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(alias) : alias;
       const kind = kindOf(symbol);
       return { name: alias.name, kind, runtime: !isTypeOnlyExport(alias) && (symbol.flags & ts.SymbolFlags.Value) !== 0, symbol };
     });
-    return { importPath, source: path.relative(root, source).split(path.sep).join('/'), exports: exports.sort((a, b) => a.name.localeCompare(b.name)) };
+    return { importPath, source: path.relative(root, source).split(path.sep).join('/'), exports: moduleExports.sort((a, b) => a.name.localeCompare(b.name)) };
   });
   const starts = entries.map((e) => e.source.replace(/^src\//, '').replace(/\.ts$/, '.d.ts'));
   const printer = ts.createPrinter({ removeComments: true });

@@ -27,11 +27,11 @@ export function renderAtlasPlan(env: EnvironmentConfig, configFile: string): str
     : `rds_is_encrypted_${rds.publiclyAccessible ? 'public_to_the_allow_list' : 'private'}_and_${rds.multiAz ? 'multi_az' : 'single_az'}`;
   const ingestionCount = services.eventsIngestion.desiredCount;
   const kafkaUi = services.kafkaUi;
-  const exports = env.atlas.exportBucket;
+  const exportConfig = env.atlas.exportBucket;
   // Firehose reaches the brokers privately where multi-VPC connectivity is on, else through the public endpoints.
   const firehosePrivate = msk.multiVpcConnectivity;
-  const timeFolders = { hour: 'yyyy/MM/dd/HH', day: 'yyyy/MM/dd' }[exports.timePartition];
-  const exportTopic = exports.topics[0];
+  const timeFolders = { hour: 'yyyy/MM/dd/HH', day: 'yyyy/MM/dd' }[exportConfig.timePartition];
+  const exportTopic = exportConfig.topics[0];
   const exportStream = `kafka_export_stream_${exportTopic?.replace(/[^A-Za-z0-9]/g, '_')}`;
   const exportAlarm = `kafka_export_alarms_export_${exportTopic?.replace(/[^A-Za-z0-9]/g, '_')}_delivery_failed`;
   const mskArn = `arn:aws:kafka:${r}:${a}:cluster/${p}-kafka/0123abcd-0123-abcd-0123-0123456789ab-2`;
@@ -381,7 +381,7 @@ run "kafka_ui_runs_on_the_ec2_capacity_and_the_public_services_on_fargate" {
 }`,
 )}
 ${when(
-  exports.enabled && exportTopic !== undefined,
+  exportConfig.enabled && exportTopic !== undefined,
   hcl`
 
 run "kafka_exports_deliver_the_configured_topic_with_firehose" {
@@ -400,11 +400,11 @@ run "kafka_exports_deliver_the_configured_topic_with_firehose" {
     error_message = "${env.name} Firehose reaches MSK through ${firehosePrivate ? 'multi-VPC private connectivity' : 'its public endpoints'}"
   }
   assert {
-    condition     = aws_kinesis_firehose_delivery_stream.${exportStream}.extended_s3_configuration[0].prefix == "${exports.keyPrefix}/topic=${exportTopic}/!{timestamp:${timeFolders}}/" && startswith(aws_kinesis_firehose_delivery_stream.${exportStream}.extended_s3_configuration[0].error_output_prefix, "${exports.keyPrefix}/errors/")
+    condition     = aws_kinesis_firehose_delivery_stream.${exportStream}.extended_s3_configuration[0].prefix == "${exportConfig.keyPrefix}/topic=${exportTopic}/!{timestamp:${timeFolders}}/" && startswith(aws_kinesis_firehose_delivery_stream.${exportStream}.extended_s3_configuration[0].error_output_prefix, "${exportConfig.keyPrefix}/errors/")
     error_message = "records land below the configured key prefix, errors apart"
   }
   assert {
-    condition     = aws_kinesis_firehose_delivery_stream.${exportStream}.extended_s3_configuration[0].buffering_size == ${exports.buffering.sizeInMib} && aws_kinesis_firehose_delivery_stream.${exportStream}.extended_s3_configuration[0].buffering_interval == ${exports.buffering.intervalInSeconds}
+    condition     = aws_kinesis_firehose_delivery_stream.${exportStream}.extended_s3_configuration[0].buffering_size == ${exportConfig.buffering.sizeInMib} && aws_kinesis_firehose_delivery_stream.${exportStream}.extended_s3_configuration[0].buffering_interval == ${exportConfig.buffering.intervalInSeconds}
     error_message = "buffering comes from the config"
   }
   assert {
